@@ -1,0 +1,12 @@
+// npm run ledger:check — verifies the ledger's invariants on DATABASE_URL; exits 1 on any breach.
+import { db } from "../server/db";
+import { verifyInvariants } from "../server/ledger";
+
+const result = await verifyInvariants(db);
+await db.$disconnect();
+if (!result.ok) {
+  for (const problem of result.problems) console.error(`✗ ${problem}`);
+  console.error(`Ledger check FAILED: ${result.problems.length} problem(s).`);
+  process.exit(1);
+}
+console.log(`Ledger OK: ${result.checked.journals} journals balance, ${result.checked.accounts} account balances match their entries.`);

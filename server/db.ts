@@ -1,0 +1,84 @@
+// The one database module. DATABASE_URL picks the engine: `postgres…` → PostgreSQL through
+// @prisma/adapter-pg, anything else (or unset) → SQLite through better-sqlite3. Both clients
+// are generated from the same schema, so one set of types serves both.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient, Prisma } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { env } from "./env";
+import { engineOf, sqliteFilePath, type Engine } from "./db-url";
+
+export type Db = SqliteClient;
+export type Tx = Prisma.TransactionClient;
+export { Prisma };
+export type { Engine };
+
+// Interactive transactions queue behind each other on SQLite's single connection, so the
+// wait to start one must cover a burst of requests, not Prisma's 2 s default.
+const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 60_000 };
+
+class SqliteAdapter extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    // Per-connection settings: enforce foreign keys, let readers run beside the writer.
+    await adapter.executeScript("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+    return adapter;
+  }
+}
+
+const clientEngines = new WeakMap<Db, Engine>();
+
+export function createDb(url: string): Db {
+  if (engineOf(url) === "postgres") {
+    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    const client = new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }) as unknown as Db;
+    clientEngines.set(client, "postgres");
+    return client;
+  }
+  const file = sqliteFilePath(url);
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // `timeout` is SQLite's busy timeout: another process holding the write lock is waited for.
+  const adapter = new SqliteAdapter({ url: file, timeout: 20_000 });
+  const client = new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+  clientEngines.set(client, "sqlite");
+  return client;
+}
+
+const globalForDb = globalThis as unknown as { saldoDb?: Db };
+export const db: Db = globalForDb.saldoDb ?? createDb(env.DATABASE_URL);
+if (env.NODE_ENV !== "production") globalForDb.saldoDb = db;
+export const engine: Engine = engineOf(env.DATABASE_URL);
+
+// A no-op write: on SQLite it takes the database's write lock at the start of the transaction
+// (like BEGIN IMMEDIATE), so two processes never both read and then race to upgrade their lock.
+const SQLITE_TAKE_WRITE_LOCK = `DELETE FROM "RateLimitBucket" WHERE 0`;
+
+function isRetryable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: string }).code;
+  // P2002: a concurrent twin inserted the same idempotency key first — the retry finds it.
+  // P2034: write conflict or deadlock. P1008: SQLite stayed busy past its timeout.
+  if (code === "P2002" || code === "P2034" || code === "P1008") return true;
+  return /deadlock detected|could not serialize|database is locked|SQLITE_BUSY/i.test(error.message);
+}
+
+/**
+ * Runs `work` in one database transaction, retried a few times when it lost a race that a
+ * fresh attempt resolves (a duplicate idempotency key, a write conflict, a busy SQLite file).
+ */
+export async function transaction<T>(work: (tx: Tx) => Promise<T>, client: Db = db): Promise<T> {
+  const maxAttempts = 5;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.$transaction(async (tx) => {
+        if ((clientEngines.get(client) ?? engine) === "sqlite") await tx.$executeRawUnsafe(SQLITE_TAKE_WRITE_LOCK);
+        return work(tx);
+      });
+    } catch (error) {
+      if (attempt >= maxAttempts || !isRetryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20 * attempt));
+    }
+  }
+}

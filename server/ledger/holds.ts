@@ -1,0 +1,113 @@
+// Two-phase funds, in TigerBeetle's words: reserve (pending) → post, or → void.
+// A hold's status only moves by a guarded update from PENDING, so a second approval, or a
+// void after a post, changes nothing and says why.
+import { AppError } from "../errors";
+import type { Tx } from "../db";
+import { merchantAccounts, systemAccount, type SystemAccountName } from "./accounts";
+import { positiveRupiah } from "./amount";
+import { postJournal } from "./post-journal";
+
+export type ReserveInput = {
+  merchantId: string;
+  amount: bigint | number;
+  idempotencyKey: string;
+  reference?: string;
+  description?: string;
+  actor?: string;
+};
+
+/** Moves `amount` from the merchant's wallet into its hold account. Fails with INSUFFICIENT_FUNDS, changing nothing. */
+export async function reserve(tx: Tx, input: ReserveInput) {
+  const amount = positiveRupiah(input.amount);
+  const existing = await tx.ledgerHold.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
+  if (existing) {
+    if (existing.merchantId !== input.merchantId || existing.amount !== amount) {
+      throw new AppError("CONFLICT", "Idempotency key was already used for a different reservation");
+    }
+    return { hold: existing, replayed: true as const };
+  }
+  const { wallet, hold: holdAccount } = await merchantAccounts(tx, input.merchantId);
+  const { journal } = await postJournal(tx, {
+    idempotencyKey: `hold:${input.idempotencyKey}:reserve`,
+    type: "HOLD_RESERVE",
+    reference: input.reference,
+    description: input.description,
+    actor: input.actor,
+    lines: [
+      { accountId: wallet.id, amount: -amount },
+      { accountId: holdAccount.id, amount },
+    ],
+  });
+  const hold = await tx.ledgerHold.create({
+    data: {
+      idempotencyKey: input.idempotencyKey,
+      merchantId: input.merchantId,
+      amount,
+      reference: input.reference,
+      reserveJournalId: journal.id,
+    },
+  });
+  return { hold, replayed: false as const };
+}
+
+async function settle(tx: Tx, holdId: string, to: "POSTED" | "VOIDED") {
+  const hold = await tx.ledgerHold.findUnique({ where: { id: holdId } });
+  if (!hold) throw new AppError("NOT_FOUND", "Hold not found");
+  const { count } = await tx.ledgerHold.updateMany({
+    where: { id: holdId, status: "PENDING" },
+    data: { status: to, settledAt: new Date() },
+  });
+  if (count === 0) {
+    const current = await tx.ledgerHold.findUniqueOrThrow({ where: { id: holdId }, select: { status: true } });
+    throw new AppError("INVALID_STATE", `Hold is already ${current.status.toLowerCase()}`, { status: current.status });
+  }
+  return hold;
+}
+
+export type PostHoldInput = {
+  holdId: string;
+  /** Where the held money goes; the amounts must add up to the hold's amount. */
+  to: { account: SystemAccountName; amount: bigint | number }[];
+  description?: string;
+  actor?: string;
+};
+
+/** Completes a hold: the reserved money leaves the merchant for good (payout sent, product bought). */
+export async function postHold(tx: Tx, input: PostHoldInput) {
+  const hold = await settle(tx, input.holdId, "POSTED");
+  const destinations = await Promise.all(
+    input.to.map(async (d) => ({ accountId: (await systemAccount(tx, d.account)).id, amount: positiveRupiah(d.amount) })),
+  );
+  const total = destinations.reduce((sum, d) => sum + d.amount, 0n);
+  if (total !== hold.amount) {
+    throw new AppError("VALIDATION", `Posting ${total} does not match the hold's ${hold.amount}`);
+  }
+  const { hold: holdAccount } = await merchantAccounts(tx, hold.merchantId);
+  const { journal } = await postJournal(tx, {
+    idempotencyKey: `hold:${hold.id}:settle`,
+    type: "HOLD_POST",
+    reference: hold.reference ?? undefined,
+    description: input.description,
+    actor: input.actor,
+    lines: [{ accountId: holdAccount.id, amount: -hold.amount }, ...destinations],
+  });
+  return tx.ledgerHold.update({ where: { id: hold.id }, data: { settleJournalId: journal.id } });
+}
+
+/** Cancels a hold: the reserved money returns to the merchant's available balance. */
+export async function voidHold(tx: Tx, input: { holdId: string; description?: string; actor?: string }) {
+  const hold = await settle(tx, input.holdId, "VOIDED");
+  const { wallet, hold: holdAccount } = await merchantAccounts(tx, hold.merchantId);
+  const { journal } = await postJournal(tx, {
+    idempotencyKey: `hold:${hold.id}:settle`,
+    type: "HOLD_VOID",
+    reference: hold.reference ?? undefined,
+    description: input.description,
+    actor: input.actor,
+    lines: [
+      { accountId: holdAccount.id, amount: -hold.amount },
+      { accountId: wallet.id, amount: hold.amount },
+    ],
+  });
+  return tx.ledgerHold.update({ where: { id: hold.id }, data: { settleJournalId: journal.id } });
+}

@@ -1,0 +1,11 @@
+// The ledger's public vocabulary. Every function that writes takes the caller's transaction
+// (`tx`), so a business change and its money movement commit or roll back together.
+export { openMerchantAccounts, systemAccount, walletCode, holdCode, ACCOUNT_TYPES, SYSTEM_ACCOUNTS } from "./accounts";
+export type { SystemAccountName } from "./accounts";
+export { MAX_AMOUNT, toRupiah, positiveRupiah } from "./amount";
+export { postJournal } from "./post-journal";
+export type { JournalType, JournalLine, PostJournalInput } from "./post-journal";
+export { credit, debit } from "./credit";
+export { reserve, postHold, voidHold } from "./holds";
+export { balanceOf, walletHistory } from "./balances";
+export { verifyInvariants } from "./verify-invariants";

@@ -1,0 +1,24 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Every test file gets a fresh database of its own (tests/setup-db.ts). The `sqlite` project
+// always runs; the `postgres` project runs the same files against PostgreSQL when
+// TEST_POSTGRES_URL is set.
+const shared = {
+  setupFiles: ["tests/setup-db.ts"],
+  include: ["server/**/*.test.ts", "lib/**/*.test.ts", "tests/**/*.test.ts"],
+  testTimeout: 120_000,
+  hookTimeout: 120_000,
+};
+
+export default defineConfig({
+  resolve: { alias: { "@": import.meta.dirname } },
+  test: {
+    projects: [
+      { extends: true, test: { ...shared, name: "sqlite", env: { TEST_DB_ENGINE: "sqlite" } } },
+      ...(process.env.TEST_POSTGRES_URL
+        ? [{ extends: true, test: { ...shared, name: "postgres", env: { TEST_DB_ENGINE: "postgres" } } }]
+        : []),
+    ],
+  },
+});
