@@ -15,9 +15,9 @@ export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
     projects: [
-      { extends: true, test: { ...shared, name: "sqlite", env: { TEST_DB_ENGINE: "sqlite" } } },
+      { extends: true as const, test: { ...shared, name: "sqlite", env: { TEST_DB_ENGINE: "sqlite" } } },
       ...(process.env.TEST_POSTGRES_URL
-        ? [{ extends: true, test: { ...shared, name: "postgres", env: { TEST_DB_ENGINE: "postgres" } } }]
+        ? [{ extends: true as const, test: { ...shared, name: "postgres", env: { TEST_DB_ENGINE: "postgres" } } }]
         : []),
     ],
   },

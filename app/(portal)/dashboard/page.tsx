@@ -1,0 +1,85 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatRupiah, formatSignedRupiah, formatWib } from "@/lib/format";
+import { Card, EmptyState, PageHeader, Pagination, pageParam } from "../../_components/ui";
+import { requireMerchant } from "../../_lib/session";
+import { serverTrpc } from "../../_trpc/server";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("wallet"))("title") };
+}
+
+const PAGE_SIZE = 20;
+
+export default async function WalletPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireMerchant();
+  const page = pageParam((await searchParams).page);
+  const [t, tc, locale, trpc] = await Promise.all([getTranslations("wallet"), getTranslations("common"), getLocale(), serverTrpc()]);
+  const [balance, history] = await Promise.all([trpc.wallet.summary(), trpc.wallet.history({ page, pageSize: PAGE_SIZE })]);
+
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <div className="mb-6 grid gap-4 sm:grid-cols-2">
+        <Card className="p-5">
+          <h2 className="text-sm font-medium text-slate-500">{t("available")}</h2>
+          <p className="tabular mt-2 text-3xl font-semibold" data-testid="available-balance">
+            {formatRupiah(balance.available)}
+          </p>
+          <p className="mt-1 text-xs text-slate-500">{t("availableHint")}</p>
+        </Card>
+        <Card className="p-5">
+          <h2 className="text-sm font-medium text-slate-500">{t("held")}</h2>
+          <p className="tabular mt-2 text-3xl font-semibold text-slate-700" data-testid="held-balance">
+            {formatRupiah(balance.held)}
+          </p>
+          <p className="mt-1 text-xs text-slate-500">{t("heldHint")}</p>
+        </Card>
+      </div>
+
+      <Card>
+        <h2 className="border-b border-slate-200 px-4 py-3 font-semibold">{t("history")}</h2>
+        {history.total === 0 ? (
+          <EmptyState title={t("empty")} body={t("emptyBody")} />
+        ) : (
+          <>
+            <div className="overflow-x-auto">
+              <table className="min-w-full text-sm">
+                <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+                  <tr>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.time")}</th>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.type")}</th>
+                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.reference")}</th>
+                    <th scope="col" className="px-4 py-2 text-right font-medium">{t("columns.amount")}</th>
+                    <th scope="col" className="px-4 py-2 text-right font-medium">{t("columns.balance")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {history.items.map((item) => (
+                    <tr key={item.id} data-testid="ledger-row">
+                      <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatWib(item.createdAt, locale)}</td>
+                      <td className="px-4 py-2">{t(`types.${item.type as "DEPOSIT"}`)}</td>
+                      <td className="px-4 py-2 font-mono text-xs text-slate-600">
+                        {item.reference ?? "—"}
+                        {item.description && <span className="block font-sans text-slate-500">{item.description}</span>}
+                      </td>
+                      <td className={`tabular whitespace-nowrap px-4 py-2 text-right font-medium ${item.amount < 0n ? "text-rose-700" : "text-emerald-700"}`}>
+                        {formatSignedRupiah(item.amount)}
+                      </td>
+                      <td className="tabular whitespace-nowrap px-4 py-2 text-right">{formatRupiah(item.balanceAfter)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              page={history.page}
+              totalPages={history.totalPages}
+              hrefFor={(p) => `/dashboard?page=${p}`}
+              labels={{ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page: history.page, total: history.totalPages }) }}
+            />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

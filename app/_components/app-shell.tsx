@@ -1,0 +1,57 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { LanguageSwitch } from "./language-switch";
+import { NavLinks, type NavItem } from "./nav-links";
+import { SignOutButton } from "./sign-out-button";
+
+/** Sidebar + top bar around every signed-in page (merchant and admin alike). */
+export async function AppShell({
+  nav,
+  userName,
+  badge,
+  topRight,
+  children,
+}: {
+  nav: NavItem[];
+  userName: string;
+  badge?: string;
+  topRight?: ReactNode;
+  children: ReactNode;
+}) {
+  const t = await getTranslations();
+  return (
+    <div className="min-h-screen md:flex">
+      <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+        {t("common.skipToContent")}
+      </a>
+      <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white md:flex md:flex-col">
+        <div className="flex h-14 items-center gap-2 border-b border-slate-200 px-5">
+          <span className="text-lg font-bold text-brand-700">{t("app.name")}</span>
+          {badge && <span className="rounded bg-slate-900 px-1.5 py-0.5 text-[10px] font-semibold uppercase text-white">{badge}</span>}
+        </div>
+        <nav aria-label={t("nav.mainNav")} className="flex-1 p-3">
+          <NavLinks items={nav} layout="sidebar" />
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="flex h-14 items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 md:px-6">
+          <span className="font-bold text-brand-700 md:hidden">{t("app.name")}</span>
+          <div className="ml-auto flex items-center gap-4">
+            {topRight}
+            <span className="hidden text-sm text-slate-600 sm:inline" data-testid="signed-in-user">
+              {t("topbar.signedInAs", { name: userName })}
+            </span>
+            <LanguageSwitch signedIn />
+            <SignOutButton />
+          </div>
+        </header>
+        <nav aria-label={t("nav.mainNav")} className="border-b border-slate-200 bg-white px-2 py-1 md:hidden">
+          <NavLinks items={nav} layout="bar" />
+        </nav>
+        <main id="content" className="mx-auto w-full max-w-6xl flex-1 p-4 md:p-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/config";
+import { useTRPC } from "../_trpc/client";
+
+const NAMES: Record<Locale, string> = { id: "Bahasa Indonesia", en: "English" };
+
+/** Switches the UI language; the cookie keeps it on this device, the profile across devices. */
+export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
+  const t = useTranslations("common");
+  const locale = useLocale();
+  const router = useRouter();
+  const trpc = useTRPC();
+  const saveLocale = useMutation(trpc.auth.setLocale.mutationOptions());
+  const [pending, startTransition] = useTransition();
+
+  function change(next: Locale) {
+    document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
+    if (signedIn) saveLocale.mutate(next);
+    startTransition(() => router.refresh());
+  }
+
+  return (
+    <label className="flex items-center gap-2 text-sm text-slate-600">
+      <span>{t("language")}</span>
+      <select
+        value={locale}
+        disabled={pending}
+        onChange={(e) => change(e.target.value as Locale)}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800 focus:outline-none focus:ring-2 focus:ring-brand-500"
+      >
+        {LOCALES.map((l) => (
+          <option key={l} value={l}>
+            {NAMES[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,13 @@
+import type { ReactNode } from "react";
+import { AppShell } from "../_components/app-shell";
+import { ADMIN_NAV } from "../_components/nav-links";
+import { requireAdmin } from "../_lib/session";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await requireAdmin();
+  return (
+    <AppShell nav={ADMIN_NAV} userName={user.name} badge="admin">
+      {children}
+    </AppShell>
+  );
+}

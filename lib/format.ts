@@ -1,0 +1,39 @@
+// The one place amounts and times are turned into text. Amounts stay exact integers
+// (BigInt) until here; times are shown in WIB (Asia/Jakarta), whatever the server's zone.
+export const TIME_ZONE = "Asia/Jakarta";
+
+const rupiahDigits = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
+
+/** `Rp 1.000.000`, `-Rp 5.000`. Accepts BigInt, integer numbers and integer strings. */
+export function formatRupiah(value: bigint | number | string): string {
+  const amount = typeof value === "bigint" ? value : BigInt(value);
+  const sign = amount < 0n ? "-" : "";
+  return `${sign}Rp ${rupiahDigits.format(amount < 0n ? -amount : amount)}`;
+}
+
+/** `+Rp 10.000` / `-Rp 10.000` for ledger lines. */
+export function formatSignedRupiah(value: bigint): string {
+  return value > 0n ? `+${formatRupiah(value)}` : formatRupiah(value);
+}
+
+const intlLocale = (locale: string) => (locale === "en" ? "en-GB" : "id-ID");
+
+/** `21 Nov 2026 22.57 WIB` (id) or `21 Nov 2026, 22:57 WIB` (en). */
+export function formatWib(value: Date | string | number, locale = "id"): string {
+  const date = value instanceof Date ? value : new Date(value);
+  const text = new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone: TIME_ZONE,
+    day: "2-digit",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).format(date);
+  return `${text} WIB`;
+}
+
+export function formatWibDate(value: Date | string | number, locale = "id"): string {
+  const date = value instanceof Date ? value : new Date(value);
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, day: "2-digit", month: "short", year: "numeric" }).format(date);
+}

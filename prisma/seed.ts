@@ -1,0 +1,72 @@
+// npm run db:seed — the admin, a demo merchant with some history, and its API key.
+// Safe to run again: existing users are kept, postings replay by their idempotency keys.
+import { createApiKey, hashApiKey } from "../server/auth/api-keys";
+import { hashPassword } from "../server/auth/passwords";
+import { db, transaction } from "../server/db";
+import { credit, openMerchantAccounts, reserve, voidHold } from "../server/ledger";
+
+export const SEED = {
+  admin: { email: "admin@saldo.test", password: "admin12345", name: "Saldo Admin" },
+  merchant: { email: "merchant@saldo.test", password: "merchant12345", businessName: "Toko Demo Saldo", phone: "081234500001" },
+};
+
+async function seedAdmin() {
+  const existing = await db.user.findUnique({ where: { email: SEED.admin.email } });
+  if (existing) return existing;
+  const passwordHash = await hashPassword(SEED.admin.password);
+  return transaction((tx) => tx.user.create({ data: { email: SEED.admin.email, name: SEED.admin.name, passwordHash, role: "ADMIN" } }));
+}
+
+async function seedMerchant() {
+  const existing = await db.user.findUnique({ where: { email: SEED.merchant.email } });
+  if (existing?.merchantId) return existing.merchantId;
+  const passwordHash = await hashPassword(SEED.merchant.password);
+  return transaction(async (tx) => {
+    const merchant = await tx.merchant.create({ data: { businessName: SEED.merchant.businessName, phone: SEED.merchant.phone } });
+    await tx.user.create({
+      data: { email: SEED.merchant.email, name: SEED.merchant.businessName, passwordHash, role: "MERCHANT", merchantId: merchant.id },
+    });
+    await openMerchantAccounts(tx, merchant.id);
+    return merchant.id;
+  });
+}
+
+async function seedHistory(merchantId: string) {
+  await transaction(async (tx) => {
+    const actor = "system:seed";
+    await credit(tx, { merchantId, amount: 1_000_000, idempotencyKey: "seed:deposit:1", reference: "SEED-TOPUP-1", description: "Top-up QRIS", actor });
+    await credit(tx, { merchantId, amount: 250_000, idempotencyKey: "seed:deposit:2", reference: "SEED-TOPUP-2", description: "Top-up VA BNI", actor });
+    const { hold } = await reserve(tx, { merchantId, amount: 101_000, idempotencyKey: "seed:hold:1", reference: "SEED-WD-1", actor });
+    if (hold.status === "PENDING") await voidHold(tx, { holdId: hold.id, description: "Penarikan dibatalkan", actor });
+  });
+}
+
+async function seedApiKey(merchantId: string): Promise<string | null> {
+  const wanted = process.env.SEED_API_KEY;
+  if (wanted) {
+    const found = await db.apiKey.findUnique({ where: { keyHash: hashApiKey(wanted) } });
+    if (found) return wanted;
+    return transaction(async (tx) => (await createApiKey(tx, { merchantId, name: "Seed key", key: wanted })).key);
+  }
+  if (await db.apiKey.count({ where: { merchantId, revokedAt: null } })) return null; // already has one; shown only once
+  return transaction(async (tx) => (await createApiKey(tx, { merchantId, name: "Demo key" })).key);
+}
+
+async function main() {
+  await seedAdmin();
+  const merchantId = await seedMerchant();
+  await seedHistory(merchantId);
+  const apiKey = await seedApiKey(merchantId);
+  console.log("Seeded:");
+  console.log(`  admin     ${SEED.admin.email} / ${SEED.admin.password}`);
+  console.log(`  merchant  ${SEED.merchant.email} / ${SEED.merchant.password}`);
+  console.log(apiKey ? `  API key   ${apiKey}` : "  API key   (already issued earlier; create a new one on the Developers page)");
+}
+
+main()
+  .then(() => db.$disconnect())
+  .catch(async (error) => {
+    console.error(error);
+    await db.$disconnect();
+    process.exit(1);
+  });

@@ -1,0 +1,41 @@
+// The admin's merchants list: every merchant with its available and held balance.
+import type { Db } from "../db";
+import { ACCOUNT_TYPES } from "../ledger";
+
+export async function listMerchants(db: Db, { page, pageSize, search }: { page: number; pageSize: number; search?: string }) {
+  const where = search
+    ? { OR: [{ businessName: { contains: search } }, { users: { some: { email: { contains: search.toLowerCase() } } } }] }
+    : {};
+  const [total, merchants] = await Promise.all([
+    db.merchant.count({ where }),
+    db.merchant.findMany({
+      where,
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      include: {
+        users: { select: { email: true }, take: 1, orderBy: { createdAt: "asc" } },
+        accounts: { select: { type: true, balance: true } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page,
+    pageSize,
+    totalPages: Math.max(1, Math.ceil(total / pageSize)),
+    items: merchants.map((m) => ({
+      id: m.id,
+      businessName: m.businessName,
+      email: m.users[0]?.email ?? null,
+      status: m.status,
+      createdAt: m.createdAt,
+      available: m.accounts.find((a) => a.type === ACCOUNT_TYPES.MERCHANT_WALLET)?.balance ?? 0n,
+      held: m.accounts.find((a) => a.type === ACCOUNT_TYPES.MERCHANT_HOLD)?.balance ?? 0n,
+    })),
+  };
+}
+
+export async function getMerchant(db: Db, merchantId: string) {
+  return db.merchant.findUnique({ where: { id: merchantId }, select: { id: true, businessName: true, status: true, createdAt: true } });
+}
