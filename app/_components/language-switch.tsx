@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useId, useTransition } from "react";
 import { LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/config";
 import { useTRPC } from "../_trpc/client";
 
@@ -16,6 +16,7 @@ export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
   const trpc = useTRPC();
   const saveLocale = useMutation(trpc.auth.setLocale.mutationOptions());
   const [pending, startTransition] = useTransition();
+  const id = useId();
 
   function change(next: Locale) {
     document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
@@ -24,9 +25,10 @@ export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
   }
 
   return (
-    <label className="flex items-center gap-2 text-sm text-slate-600">
-      <span>{t("language")}</span>
+    <div className="flex items-center gap-2 text-sm text-slate-600">
+      <label htmlFor={id}>{t("language")}</label>
       <select
+        id={id}
         value={locale}
         disabled={pending}
         onChange={(e) => change(e.target.value as Locale)}
@@ -38,6 +40,6 @@ export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

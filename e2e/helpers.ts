@@ -1,0 +1,19 @@
+import { expect, type Page } from "@playwright/test";
+
+export const SEEDED = {
+  admin: { email: "admin@saldo.test", password: "admin12345" },
+  merchant: { email: "merchant@saldo.test", password: "merchant12345" },
+};
+
+/** Signs in through the login form (Indonesian labels, the default language). */
+export async function login(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/^(Kata sandi|Password)$/).fill(password);
+  await page.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click();
+}
+
+export async function logout(page: Page) {
+  await page.getByRole("button", { name: /^(Keluar|Sign out)$/ }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
