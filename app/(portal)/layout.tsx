@@ -15,7 +15,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       nav={MERCHANT_NAV}
       userName={user.name}
       topRight={
-        <span className="text-sm">
+        <span className="whitespace-nowrap text-sm">
           <span className="text-slate-500">{t("balance")}: </span>
           <span className="tabular font-semibold" data-testid="topbar-balance">
             {formatRupiah(available)}

@@ -34,9 +34,9 @@ export async function AppShell({
         </nav>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex h-14 items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 md:px-6">
+        <header className="flex min-h-14 flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2 md:px-6">
           <span className="font-bold text-brand-700 md:hidden">{t("app.name")}</span>
-          <div className="ml-auto flex items-center gap-4">
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-1">
             {topRight}
             <span className="hidden text-sm text-slate-600 sm:inline" data-testid="signed-in-user">
               {t("topbar.signedInAs", { name: userName })}

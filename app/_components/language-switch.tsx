@@ -6,7 +6,7 @@ import { useId, useTransition } from "react";
 import { LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/config";
 import { useTRPC } from "../_trpc/client";
 
-const NAMES: Record<Locale, string> = { id: "Bahasa Indonesia", en: "English" };
+const NAMES: Record<Locale, string> = { id: "Indonesia", en: "English" };
 
 /** Switches the UI language; the cookie keeps it on this device, the profile across devices. */
 export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
@@ -26,7 +26,9 @@ export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
 
   return (
     <div className="flex items-center gap-2 text-sm text-slate-600">
-      <label htmlFor={id}>{t("language")}</label>
+      <label htmlFor={id} className="sr-only sm:not-sr-only">
+        {t("language")}
+      </label>
       <select
         id={id}
         value={locale}
