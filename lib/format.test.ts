@@ -24,3 +24,11 @@ describe("formatWib", () => {
     expect(formatWib("2026-01-01T00:00:00Z", "id")).toMatch(/^01 Jan 2026.*07.00 WIB$/);
   });
 });
+
+describe("formatWibSql", () => {
+  it("prints seed 003's local format in WIB", async () => {
+    const { formatWibSql } = await import("./format");
+    expect(formatWibSql(new Date("2025-01-01T05:00:00Z"))).toBe("2025-01-01 12:00:00");
+    expect(formatWibSql(new Date("2025-12-31T17:30:05Z"))).toBe("2026-01-01 00:30:05");
+  });
+});

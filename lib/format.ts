@@ -37,3 +37,23 @@ export function formatWibDate(value: Date | string | number, locale = "id"): str
   const date = value instanceof Date ? value : new Date(value);
   return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, day: "2-digit", month: "short", year: "numeric" }).format(date);
 }
+
+/** `2025-01-01 12:00:00` in WIB — the format seed 003 uses for `expired_at` and `created_at`. */
+export function formatWibSql(value: Date | string | number): string {
+  const date = value instanceof Date ? value : new Date(value);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: TIME_ZONE,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}

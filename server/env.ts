@@ -1,6 +1,11 @@
 // Validated configuration. Everything the server reads from the environment goes through here.
 import { z } from "zod";
 
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
 const schema = z.object({
   DATABASE_URL: z.string().default("file:./data/saldo.db"),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -8,6 +13,24 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(15 * 60),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(11),
+
+  /** The portal's own public URL: QR image links and the sandbox's webhook target. */
+  APP_URL: z.string().url().optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  /** Sandbox mode: the sandbox provider, simulate-payment endpoint and button. */
+  SANDBOX: flag,
+  SANDBOX_WEBHOOK_SECRET: z.string().min(16).default("sandbox-webhook-secret-change-me"),
+  BANK_MUTATION_SECRET: z.string().min(16).default("bank-mutation-secret-change-me"),
+
+  DEPOSIT_BANK_NAME: z.string().default("BCA"),
+  DEPOSIT_BANK_ACCOUNT_NUMBER: z.string().default("8730123456"),
+  DEPOSIT_BANK_ACCOUNT_NAME: z.string().default("PT Saldo Digital Indonesia"),
+  /** JSON overrides per method: {"QRIS":{"flat":0,"bps":70,"min":1000,"max":10000000,"expiryMinutes":30}} */
+  DEPOSIT_METHODS: z.string().optional(),
+  QRIS_MERCHANT_NAME: z.string().default("SALDO"),
+  QRIS_MERCHANT_CITY: z.string().default("JAKARTA"),
+  /** How often the worker looks for expired deposits. */
+  WORKER_INTERVAL_SECONDS: z.coerce.number().positive().default(15),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -22,3 +45,8 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 }
 
 export const env = readEnv();
+
+/** Base URL for links the app hands out (QR images, the sandbox's webhook target). */
+export function appUrl(): string {
+  return (env.APP_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+}

@@ -4,6 +4,8 @@ import { afterAll } from "vitest";
 import { createTestDatabase } from "./test-database";
 
 process.env.BCRYPT_COST ??= "4";
+process.env.SANDBOX ??= "1";
+process.env.APP_URL ??= "http://localhost:3999";
 const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
 

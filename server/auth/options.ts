@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isAppError } from "../errors";
+import { clientIp } from "../http/client-ip";
 import { verifyLogin, type SessionUser } from "./verify-login";
 
 declare module "next-auth" {
@@ -15,13 +16,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     user?: SessionUser;
   }
-}
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | undefined {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return first || (Array.isArray(real) ? real[0] : real) || undefined;
 }
 
 export const authOptions: NextAuthOptions = {

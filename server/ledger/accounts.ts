@@ -52,6 +52,10 @@ export async function systemAccount(tx: Tx, name: SystemAccountName) {
 }
 
 export async function merchantAccounts(tx: Tx, merchantId: string) {
+  return merchantAccountsFor(tx, merchantId);
+}
+
+export async function merchantAccountsFor(tx: Tx, merchantId: string) {
   const accounts = await tx.ledgerAccount.findMany({
     where: { code: { in: [walletCode(merchantId), holdCode(merchantId)] } },
   });

@@ -7,13 +7,13 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { getSession } from "../auth/options";
 import { isAppError, type AppErrorCode } from "../errors";
+import { clientIp } from "../http/client-ip";
 
 export type TrpcContext = { session: Session | null; ip?: string };
 
 export async function createTrpcContext(opts: { headers: Headers }): Promise<TrpcContext> {
   const session = await getSession();
-  const ip = opts.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || opts.headers.get("x-real-ip") || undefined;
-  return { session, ip };
+  return { session, ip: clientIp(opts.headers) };
 }
 
 const t = initTRPC.context<TrpcContext>().create({

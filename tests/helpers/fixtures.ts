@@ -13,3 +13,22 @@ export async function createMerchant(name = "Toko Uji") {
 export async function fund(merchantId: string, amount: bigint | number) {
   return transaction((tx) => credit(tx, { merchantId, amount, idempotencyKey: `test-fund:${randomUUID()}`, reference: "test" }));
 }
+
+export async function createKey(merchantId: string, options: { ipAllowlist?: string } = {}) {
+  const { createApiKey } = await import("../../server/auth/api-keys");
+  const { key, record } = await transaction((tx) => createApiKey(tx, { merchantId, name: "test" }));
+  if (options.ipAllowlist) await transaction((tx) => tx.apiKey.update({ where: { id: record.id }, data: { ipAllowlist: options.ipAllowlist } }));
+  return key;
+}
+
+/** A webhook request signed as the sandbox gateway (or with `secret` to forge one). */
+export async function signedSandboxWebhook(body: Record<string, unknown>, secret?: string) {
+  const { hmacSha512Hex } = await import("../../server/webhooks/signatures");
+  const { env } = await import("../../server/env");
+  const raw = JSON.stringify(body);
+  return new Request("http://localhost/api/webhooks/sandbox", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-signature": hmacSha512Hex(secret ?? env.SANDBOX_WEBHOOK_SECRET, raw) },
+    body: raw,
+  });
+}

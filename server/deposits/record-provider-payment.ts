@@ -1,0 +1,39 @@
+// An upstream provider says a payment arrived. Recorded once per provider event id; credited
+// only when it pays a payable deposit in full. Anything else waits for an admin.
+import type { Tx } from "../db";
+import { transaction } from "../db";
+import type { ProviderPayment } from "../providers/types";
+import { markDepositPaid } from "./mark-deposit-paid";
+
+export type PaymentOutcome = "credited" | "unknown_reference" | "amount_mismatch" | "late_payment";
+
+export async function findDepositByReference(tx: Tx, reference: string) {
+  return tx.deposit.findFirst({
+    where: { OR: [{ id: reference }, { vaNumber: reference }, { providerRef: reference }] },
+    // A VA number can be reissued after its deposit closes: the open one wins, then the newest.
+    orderBy: [{ openKey: "desc" }, { createdAt: "desc" }],
+  });
+}
+
+export async function recordProviderPayment(provider: string, payment: ProviderPayment, rawBody: string) {
+  return transaction(async (tx) => {
+    const seen = await tx.providerEvent.findUnique({ where: { provider_eventId: { provider, eventId: payment.eventId } } });
+    if (seen) return { outcome: seen.outcome as PaymentOutcome, depositId: seen.depositId, duplicate: true };
+
+    // Claim the event id first: a concurrent copy of this callback blocks here and, once this
+    // transaction commits, fails on the unique index and is retried as a duplicate.
+    const event = await tx.providerEvent.create({
+      data: { provider, eventId: payment.eventId, reference: payment.reference, amount: payment.amount, paidAt: payment.paidAt, payload: rawBody, outcome: "processing" },
+    });
+    const deposit = await findDepositByReference(tx, payment.reference);
+    let outcome: PaymentOutcome;
+    if (!deposit) outcome = "unknown_reference";
+    else if (payment.amount !== deposit.total) outcome = "amount_mismatch";
+    else {
+      const paid = await markDepositPaid(tx, deposit, { paidAmount: payment.amount, paidAt: payment.paidAt, actor: { type: "PROVIDER", id: provider } });
+      outcome = paid ? "credited" : "late_payment";
+    }
+    await tx.providerEvent.update({ where: { id: event.id }, data: { outcome, depositId: deposit?.id } });
+    return { outcome, depositId: deposit?.id ?? null, duplicate: false };
+  });
+}

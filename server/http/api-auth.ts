@@ -1,0 +1,33 @@
+// Who is calling the REST API: an API key in `Authorization: Bearer`, `X-API-Key`, or (seed
+// 003, discouraged) `?apikey=`. Keys are looked up by hash; a key may restrict source IPs.
+import type { Actor } from "../audit";
+import { hashApiKey } from "../auth/api-keys";
+import { db, transaction } from "../db";
+import { AppError } from "../errors";
+import { clientIp } from "./client-ip";
+
+export type ApiCaller = { merchantId: string; apiKeyId: string; actor: Actor; ip?: string };
+
+export function apiKeyFrom(req: Request): string | null {
+  const bearer = req.headers.get("authorization")?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  return bearer ?? req.headers.get("x-api-key")?.trim() ?? new URL(req.url).searchParams.get("apikey") ?? null;
+}
+
+export async function authenticateApiKey(req: Request): Promise<ApiCaller> {
+  const key = apiKeyFrom(req);
+  if (!key) throw new AppError("UNAUTHORIZED", "API key wajib diisi / API key is required");
+  const record = await db.apiKey.findUnique({ where: { keyHash: hashApiKey(key) }, include: { merchant: { select: { status: true } } } });
+  if (!record || record.revokedAt) throw new AppError("UNAUTHORIZED", "API key tidak valid / Invalid API key");
+  if (record.merchant.status !== "ACTIVE") throw new AppError("FORBIDDEN", "Merchant ditangguhkan / Merchant is suspended");
+  const ip = clientIp(req.headers);
+  const allowed = (record.ipAllowlist ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  if (allowed.length && (!ip || !allowed.includes(ip))) {
+    throw new AppError("FORBIDDEN", `Alamat IP ${ip ?? "?"} tidak diizinkan untuk API key ini / IP address not allowed for this API key`);
+  }
+  // Touch at most once a minute: a busy integration must not turn every read into a write.
+  const now = new Date();
+  if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > 60_000) {
+    await transaction((tx) => tx.apiKey.updateMany({ where: { id: record.id }, data: { lastUsedAt: now } })).catch(() => undefined);
+  }
+  return { merchantId: record.merchantId, apiKeyId: record.id, actor: { type: "API_KEY", id: record.id }, ip };
+}

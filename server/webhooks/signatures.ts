@@ -1,0 +1,14 @@
+// HMAC signatures for upstream callbacks (X-Signature: hex HMAC-SHA512 of the raw body),
+// compared in constant time.
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+export function hmacSha512Hex(secret: string, body: string): string {
+  return createHmac("sha512", secret).update(body, "utf8").digest("hex");
+}
+
+export function verifyHmacSha512Hex(secret: string, body: string, signature: string | null | undefined): boolean {
+  if (!signature || !/^[0-9a-f]{128}$/i.test(signature.trim())) return false;
+  const expected = Buffer.from(hmacSha512Hex(secret, body), "hex");
+  const given = Buffer.from(signature.trim(), "hex");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
