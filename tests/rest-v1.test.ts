@@ -41,11 +41,12 @@ describe("REST v1 authentication", () => {
     const m = await createMerchant();
     await fund(m.merchantId, 100_000);
     const key = await createKey(m.merchantId);
-    for (const req of [
+    const variants: { path: string; headers: Record<string, string> }[] = [
       { path: "/api/v1/balance", headers: bearer(key) },
       { path: "/api/v1/balance", headers: { "x-api-key": key } },
       { path: `/api/v1/balance?apikey=${key}`, headers: {} },
-    ]) {
+    ];
+    for (const req of variants) {
       const res = await call({ handler: balance.GET, method: "GET", ...req });
       expect(res.status).toBe(200);
       expect(res.json).toEqual({ balance: 100_000, pending: 0 });

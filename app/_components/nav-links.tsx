@@ -1,10 +1,10 @@
 "use client";
-import { ArrowDownToLine, ArrowUpFromLine, Code2, FileText, Settings, ShoppingBag, Users, Wallet } from "lucide-react";
+import { ArrowDownToLine, ArrowUpFromLine, Code2, FileText, Landmark, Settings, ShoppingBag, Users, Wallet } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 
-const ICONS = { wallet: Wallet, topup: ArrowDownToLine, invoices: FileText, withdrawals: ArrowUpFromLine, products: ShoppingBag, developers: Code2, settings: Settings, merchants: Users };
+const ICONS = { wallet: Wallet, topup: ArrowDownToLine, invoices: FileText, withdrawals: ArrowUpFromLine, products: ShoppingBag, developers: Code2, settings: Settings, merchants: Users, bankMutations: Landmark };
 export type NavKey = keyof typeof ICONS;
 export type NavItem = { key: NavKey; href: string };
 
@@ -17,7 +17,10 @@ export const MERCHANT_NAV: NavItem[] = [
   { key: "developers", href: "/developers" },
   { key: "settings", href: "/settings" },
 ];
-export const ADMIN_NAV: NavItem[] = [{ key: "merchants", href: "/admin" }];
+export const ADMIN_NAV: NavItem[] = [
+  { key: "merchants", href: "/admin" },
+  { key: "bankMutations", href: "/admin/bank-mutations" },
+];
 
 export function NavLinks({ items, layout }: { items: NavItem[]; layout: "sidebar" | "bar" }) {
   const t = useTranslations("nav");

@@ -2,6 +2,7 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { LOCALE_COOKIE, toLocale } from "./config";
+import { loadMessages } from "./messages";
 import { TIME_ZONE } from "../format";
 
 export default getRequestConfig(async () => {
@@ -9,6 +10,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: TIME_ZONE,
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
   };
 });

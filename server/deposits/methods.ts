@@ -1,6 +1,7 @@
 // The ways to top up, with their limits, fees and lifetimes. Fees are flat rupiah plus basis
 // points of the amount, rounded up, all in BigInt. Overridable per method with DEPOSIT_METHODS.
 import { z } from "zod";
+import { calculateFee } from "../../lib/fees";
 import { env } from "../env";
 import { AppError } from "../errors";
 
@@ -63,7 +64,7 @@ export function methodConfig(code: string): MethodConfig {
 
 /** fee = flat + ceil(amount × bps / 10 000); total = amount + fee. Exact integers only. */
 export function feeFor(method: MethodConfig, amount: bigint): bigint {
-  return method.flat + (amount * method.bps + 9_999n) / 10_000n;
+  return calculateFee(method.flat, method.bps, amount);
 }
 
 /** Checks the amount against the method's limits and prices it. */

@@ -3,6 +3,7 @@ import { db } from "../../db";
 import { AppError } from "../../errors";
 import { balanceOf, walletHistory } from "../../ledger";
 import { getMerchant, listMerchants } from "../../merchants/list-merchants";
+import { assignBankMutation, listBankMutations, listPaymentReviews } from "../../deposits/record-bank-mutations";
 import { adminProcedure, router } from "../init";
 import { pageInput } from "../pagination";
 
@@ -16,4 +17,11 @@ export const adminRouter = router({
     const [balance, history] = await Promise.all([balanceOf(db, merchant.id), walletHistory(db, merchant.id, input)]);
     return { merchant, balance, history };
   }),
+  bankMutations: adminProcedure
+    .input(pageInput.extend({ status: z.enum(["matched", "unmatched", "assigned"]).optional() }))
+    .query(({ input }) => listBankMutations(input)),
+  paymentReviews: adminProcedure.input(pageInput).query(({ input }) => listPaymentReviews(input)),
+  assignBankMutation: adminProcedure
+    .input(z.object({ mutationId: z.string().min(1).max(64), depositId: z.string().trim().min(1).max(64), note: z.string().trim().min(3).max(500) }))
+    .mutation(({ ctx, input }) => assignBankMutation({ ...input, actor: { type: "USER", id: ctx.user.id } })),
 });

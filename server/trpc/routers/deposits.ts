@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { cancelDeposit } from "../../deposits/cancel-deposit";
+import { createDeposit } from "../../deposits/create-deposit";
+import { DEPOSIT_STATUSES, getDepositForMerchant, getDepositForPayer, listDeposits } from "../../deposits/find-deposits";
+import { METHODS, METHOD_CODES } from "../../deposits/methods";
+import { watchDepositStatus } from "../../deposits/watch-deposit";
+import { env } from "../../env";
+import { simulateSandboxPayment } from "../../providers/sandbox/simulate-payment";
+import { merchantProcedure, publicProcedure, router } from "../init";
+import { pageInput } from "../pagination";
+
+const id = z.object({ id: z.string().min(1).max(64) });
+const userActor = (userId: string) => ({ type: "USER" as const, id: userId });
+
+export const depositsRouter = router({
+  methods: merchantProcedure.query(() => METHODS.map((m) => ({ ...m }))),
+  create: merchantProcedure
+    .input(z.object({ method: z.enum(METHOD_CODES), amount: z.bigint().positive().max(1_000_000_000_000n) }))
+    .mutation(({ ctx, input }) => createDeposit({ merchantId: ctx.merchantId, method: input.method, amount: input.amount, actor: userActor(ctx.user.id) })),
+  list: merchantProcedure
+    .input(pageInput.extend({ status: z.enum(DEPOSIT_STATUSES).optional(), search: z.string().trim().max(64).optional() }))
+    .query(({ ctx, input }) => listDeposits(ctx.merchantId, input)),
+  get: merchantProcedure.input(id).query(({ ctx, input }) => getDepositForMerchant(ctx.merchantId, input.id)),
+  cancel: merchantProcedure.input(id).mutation(({ ctx, input }) => cancelDeposit(ctx.merchantId, input.id, userActor(ctx.user.id))),
+  /** Sandbox only: pays the deposit through the sandbox gateway's signed callback. */
+  simulatePayment: merchantProcedure.input(id).mutation(async ({ ctx, input }) => {
+    const deposit = await getDepositForMerchant(ctx.merchantId, input.id);
+    return simulateSandboxPayment({ reference: deposit.id });
+  }),
+  sandbox: publicProcedure.query(() => ({ enabled: env.SANDBOX })),
+  /** Live status for the QR / payment page (server-sent events). Public: the id is the secret. */
+  watch: publicProcedure.input(id).subscription(async function* ({ input, signal }) {
+    yield* watchDepositStatus(input.id, signal);
+  }),
+  forPayer: publicProcedure.input(id).query(({ input }) => getDepositForPayer(input.id)),
+});
