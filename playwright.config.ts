@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, ensureChromium } from "./scripts/chromium.mjs";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = 3100;
+const secondOrigin = "http://localhost:3101"; // a second app process, same database (scripts/e2e-server.mjs)
 
 export default defineConfig({
   testDir: "e2e",
@@ -20,11 +21,11 @@ export default defineConfig({
   },
   webServer: {
     command: "node scripts/e2e-server.mjs",
-    url: `http://localhost:${port}/login`,
+    url: `${secondOrigin}/login`,
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORTS: `${port},3101` },
   },
 });

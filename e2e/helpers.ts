@@ -17,3 +17,6 @@ export async function logout(page: Page) {
   await page.getByRole("button", { name: /^(Keluar|Sign out)$/ }).click();
   await expect(page).toHaveURL(/\/login/);
 }
+
+/** The second app process that scripts/e2e-server.mjs starts on the same database. */
+export const SECOND_ORIGIN = "http://localhost:3101";

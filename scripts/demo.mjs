@@ -15,6 +15,7 @@ const env = {
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: "1",
   SANDBOX: process.env.SANDBOX ?? "1",
+  APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
 };
 const tsx = path.join("node_modules", ".bin", "tsx");
 
@@ -28,6 +29,8 @@ execFileSync("npx", ["next", "build"], { env, stdio: "inherit" });
 
 console.log(`→ starting on http://localhost:${port}`);
 const server = spawn("npx", ["next", "start", "-p", port], { env, stdio: ["ignore", "pipe", "inherit"] });
+// The worker (expiry, deliveries) runs beside the web server, as it would in production.
+const worker = spawn(tsx, ["server/jobs/worker.ts"], { env, stdio: "inherit" });
 let announced = false;
 server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
@@ -36,5 +39,13 @@ server.stdout.on("data", (chunk) => {
     console.log(`\nSaldo is running at http://localhost:${port}\n${seedOutput.replace(/^Seeded:\n/, "Logins:\n")}`);
   }
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    worker.kill(signal);
+    server.kill(signal);
+  });
+}
+server.on("exit", (code) => {
+  worker.kill("SIGTERM");
+  process.exit(code ?? 0);
+});

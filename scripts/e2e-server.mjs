@@ -1,26 +1,45 @@
-// The server Playwright tests run against: a fresh SQLite database, migrated and seeded, and
-// the production build (`next start`). Started by playwright.config.ts's webServer.
+// The servers Playwright tests run against: a fresh SQLite database, migrated and seeded, the
+// production build (`next start`) on two ports — two app processes sharing one database, so a
+// test can show that what one process receives reaches a page served by the other — and the
+// worker. Started by playwright.config.ts's webServer, which waits for the second port.
 import { spawn, execFileSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 
-const port = process.env.E2E_PORT ?? "3100";
+const ports = (process.env.E2E_PORTS ?? "3100,3101").split(",");
 const dbFile = path.join("data", "e2e.db");
 for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
 
 const env = {
   ...process.env,
   DATABASE_URL: `file:./${dbFile}`,
-  NEXTAUTH_URL: `http://localhost:${port}`,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production",
   NEXT_TELEMETRY_DISABLED: "1",
   BCRYPT_COST: "8",
+  SANDBOX: "1",
 };
 const tsx = path.join("node_modules", ".bin", "tsx");
 execFileSync(tsx, ["scripts/migrate.ts"], { env, stdio: "inherit" });
 execFileSync(tsx, ["prisma/seed.ts"], { env, stdio: "inherit" });
 if (!existsSync(path.join(".next", "BUILD_ID"))) execFileSync("npx", ["next", "build"], { env, stdio: "inherit" });
 
-const server = spawn("npx", ["next", "start", "-p", port], { env, stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+const children = [spawn(tsx, ["server/jobs/worker.ts"], { env: { ...env, WORKER_INTERVAL_SECONDS: "2" }, stdio: "inherit" })];
+function startServer(port) {
+  // Each process hands out links (and sandbox callbacks) to itself.
+  const url = `http://localhost:${port}`;
+  const child = spawn("npx", ["next", "start", "-p", port], { env: { ...env, NEXTAUTH_URL: url, APP_URL: url }, stdio: ["ignore", "pipe", "inherit"] });
+  children.push(child);
+  child.on("exit", (code) => shutdown(code ?? 0));
+  return new Promise((resolve) => {
+    child.stdout.on("data", (chunk) => {
+      process.stdout.write(chunk);
+      if (/Ready/i.test(String(chunk))) resolve();
+    });
+  });
+}
+function shutdown(code) {
+  for (const child of children) child.kill("SIGTERM");
+  process.exit(code);
+}
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => shutdown(0));
+for (const port of ports) await startServer(port);

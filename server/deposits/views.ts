@@ -63,3 +63,26 @@ export function depositEventData(d: Deposit, failed = false) {
   const view = d.channel === "invoice" ? invoiceView(d) : topupView(d);
   return { ...view, status: callbackStatus(d, failed), deposit_status: d.status };
 }
+
+/** What the payment panel (invoice page, public pay page) needs, as plain strings for the browser. */
+export function paymentView(d: Deposit, merchantName?: string) {
+  const bank = d.method === "BANK_TRANSFER" ? { name: env.DEPOSIT_BANK_NAME, accountNumber: env.DEPOSIT_BANK_ACCOUNT_NUMBER, accountName: env.DEPOSIT_BANK_ACCOUNT_NAME } : null;
+  return {
+    id: d.id,
+    method: d.method,
+    status: d.status,
+    amount: d.amount.toString(),
+    fee: d.fee.toString(),
+    total: d.total.toString(),
+    creditAmount: d.creditAmount.toString(),
+    uniqueCode: d.uniqueCode,
+    vaNumber: d.vaNumber,
+    qrisPayload: d.qrisPayload,
+    bank,
+    createdAt: d.createdAt.toISOString(),
+    expiredAt: d.expiredAt.toISOString(),
+    paidAt: d.paidAt?.toISOString() ?? null,
+    merchantName: merchantName ?? null,
+  };
+}
+export type PaymentView = ReturnType<typeof paymentView>;

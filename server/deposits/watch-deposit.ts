@@ -6,7 +6,7 @@ import { expireIfDue } from "./expire-deposit";
 
 export type DepositStatusUpdate = { id: string; status: string; paidAt: Date | null };
 
-export async function* watchDepositStatus(depositId: string, signal?: AbortSignal, intervalMs = 250): AsyncGenerator<DepositStatusUpdate> {
+export async function* watchDepositStatus(depositId: string, signal?: AbortSignal, intervalMs = 200): AsyncGenerator<DepositStatusUpdate> {
   let last: string | null = null;
   while (!signal?.aborted) {
     const row = await db.deposit.findUnique({ where: { id: depositId } });

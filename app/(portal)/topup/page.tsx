@@ -1,9 +1,30 @@
 import { getTranslations } from "next-intl/server";
-import { ComingSoon } from "../../_components/ui";
+import { Card, PageHeader } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
+import { serverTrpc } from "../../_trpc/server";
+import { TopupForm } from "./topup-form";
 
-export default async function Page() {
+export async function generateMetadata() {
+  return { title: (await getTranslations("deposits"))("topupTitle") };
+}
+
+export default async function TopupPage() {
   await requireMerchant();
-  const t = await getTranslations();
-  return <ComingSoon title={t("nav.topup")} heading={t("common.comingSoon")} body={t("common.comingSoonBody")} />;
+  const [t, trpc] = await Promise.all([getTranslations("deposits"), serverTrpc()]);
+  const methods = (await trpc.deposits.methods()).map((m) => ({
+    code: m.code,
+    name: m.name,
+    flat: m.flat.toString(),
+    bps: m.bps.toString(),
+    min: m.min.toString(),
+    max: m.max.toString(),
+  }));
+  return (
+    <>
+      <PageHeader title={t("topupTitle")} subtitle={t("topupSubtitle")} />
+      <Card className="max-w-2xl p-5">
+        <TopupForm methods={methods} />
+      </Card>
+    </>
+  );
 }

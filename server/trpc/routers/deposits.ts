@@ -3,9 +3,9 @@ import { cancelDeposit } from "../../deposits/cancel-deposit";
 import { createDeposit } from "../../deposits/create-deposit";
 import { DEPOSIT_STATUSES, getDepositForMerchant, getDepositForPayer, listDeposits } from "../../deposits/find-deposits";
 import { METHODS, METHOD_CODES } from "../../deposits/methods";
+import { paymentView } from "../../deposits/views";
 import { watchDepositStatus } from "../../deposits/watch-deposit";
 import { env } from "../../env";
-import { simulateSandboxPayment } from "../../providers/sandbox/simulate-payment";
 import { merchantProcedure, publicProcedure, router } from "../init";
 import { pageInput } from "../pagination";
 
@@ -22,15 +22,13 @@ export const depositsRouter = router({
     .query(({ ctx, input }) => listDeposits(ctx.merchantId, input)),
   get: merchantProcedure.input(id).query(({ ctx, input }) => getDepositForMerchant(ctx.merchantId, input.id)),
   cancel: merchantProcedure.input(id).mutation(({ ctx, input }) => cancelDeposit(ctx.merchantId, input.id, userActor(ctx.user.id))),
-  /** Sandbox only: pays the deposit through the sandbox gateway's signed callback. */
-  simulatePayment: merchantProcedure.input(id).mutation(async ({ ctx, input }) => {
-    const deposit = await getDepositForMerchant(ctx.merchantId, input.id);
-    return simulateSandboxPayment({ reference: deposit.id });
-  }),
   sandbox: publicProcedure.query(() => ({ enabled: env.SANDBOX })),
   /** Live status for the QR / payment page (server-sent events). Public: the id is the secret. */
   watch: publicProcedure.input(id).subscription(async function* ({ input, signal }) {
     yield* watchDepositStatus(input.id, signal);
   }),
-  forPayer: publicProcedure.input(id).query(({ input }) => getDepositForPayer(input.id)),
+  forPayer: publicProcedure.input(id).query(async ({ input }) => {
+    const deposit = await getDepositForPayer(input.id);
+    return paymentView(deposit, deposit.merchantName);
+  }),
 });
