@@ -1,10 +1,10 @@
 "use client";
-import { ArrowDownToLine, ArrowUpFromLine, Code2, FileText, Landmark, Settings, ShoppingBag, Users, Wallet } from "lucide-react";
+import { ArrowDownToLine, ArrowUpFromLine, Code2, FileText, Landmark, ScrollText, Settings, ShoppingBag, Users, Wallet } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 
-const ICONS = { wallet: Wallet, topup: ArrowDownToLine, invoices: FileText, withdrawals: ArrowUpFromLine, products: ShoppingBag, developers: Code2, settings: Settings, merchants: Users, bankMutations: Landmark };
+const ICONS = { wallet: Wallet, topup: ArrowDownToLine, invoices: FileText, withdrawals: ArrowUpFromLine, products: ShoppingBag, developers: Code2, settings: Settings, merchants: Users, bankMutations: Landmark, withdrawalQueue: ArrowUpFromLine, audit: ScrollText };
 export type NavKey = keyof typeof ICONS;
 export type NavItem = { key: NavKey; href: string };
 
@@ -19,7 +19,9 @@ export const MERCHANT_NAV: NavItem[] = [
 ];
 export const ADMIN_NAV: NavItem[] = [
   { key: "merchants", href: "/admin" },
+  { key: "withdrawalQueue", href: "/admin/withdrawals" },
   { key: "bankMutations", href: "/admin/bank-mutations" },
+  { key: "audit", href: "/admin/audit" },
 ];
 
 export function NavLinks({ items, layout }: { items: NavItem[]; layout: "sidebar" | "bar" }) {
