@@ -50,3 +50,21 @@ export const env = readEnv();
 export function appUrl(): string {
   return (env.APP_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
 }
+
+const webhookSchema = z.object({
+  /** Seconds to wait after each failed attempt; past the last one the event is marked failed. */
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .default("10,60,300,1800,7200,21600,43200,86400")
+    .transform((v) => v.split(",").map((s) => Number(s.trim())))
+    .pipe(z.array(z.number().nonnegative()).min(1)),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /** How long a worker owns a claimed event; longer than the timeout, so a live delivery is never stolen. */
+  WEBHOOK_CLAIM_SECONDS: z.coerce.number().positive().default(30),
+  WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(1000),
+  WEBHOOK_BATCH_SIZE: z.coerce.number().int().positive().default(50),
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(10),
+  WEBHOOK_ROTATION_OVERLAP_HOURS: z.coerce.number().positive().default(24),
+});
+
+export const webhookEnv = webhookSchema.parse(process.env);

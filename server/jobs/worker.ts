@@ -1,25 +1,20 @@
 // The background worker, a process of its own beside the web server (`npm run demo` starts
-// both). Each job is idempotent and guarded in the database, so several workers may run.
+// both). Every job is guarded in the database, so several workers may run at once.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import { db } from "../db";
 import { expireDueDeposits } from "../deposits/expire-deposit";
-import { env } from "../env";
+import { env, webhookEnv } from "../env";
+import { runDeliveries } from "../webhooks/dispatch";
 
-type Job = { name: string; run: () => Promise<number> };
+export const WORKER_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-const JOBS: Job[] = [{ name: "expire-deposits", run: () => expireDueDeposits() }];
+type Job = { name: string; everyMs: number; run: () => Promise<number> };
 
-export async function runJobsOnce(): Promise<Record<string, number>> {
-  const results: Record<string, number> = {};
-  for (const job of JOBS) {
-    try {
-      results[job.name] = await job.run();
-    } catch (error) {
-      console.error(`[worker] ${job.name} failed:`, error);
-      results[job.name] = -1;
-    }
-  }
-  return results;
-}
+export const JOBS: Job[] = [
+  { name: "deliver-callbacks", everyMs: webhookEnv.WEBHOOK_POLL_MS, run: () => runDeliveries(WORKER_ID) },
+  { name: "expire-deposits", everyMs: env.WORKER_INTERVAL_SECONDS * 1000, run: () => expireDueDeposits() },
+];
 
 async function main() {
   let stopping = false;
@@ -28,13 +23,20 @@ async function main() {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  console.log(`[worker] started; every ${env.WORKER_INTERVAL_SECONDS}s: ${JOBS.map((j) => j.name).join(", ")}`);
-  while (!stopping) {
-    const results = await runJobsOnce();
-    const done = Object.entries(results).filter(([, n]) => n !== 0);
-    if (done.length) console.log(`[worker] ${done.map(([k, n]) => `${k}: ${n}`).join(", ")}`);
-    for (let waited = 0; waited < env.WORKER_INTERVAL_SECONDS * 1000 && !stopping; waited += 250) await new Promise((r) => setTimeout(r, 250));
-  }
+  console.log(`[worker ${WORKER_ID}] started: ${JOBS.map((j) => `${j.name} every ${j.everyMs} ms`).join(", ")}`);
+  await Promise.all(
+    JOBS.map(async (job) => {
+      while (!stopping) {
+        try {
+          const n = await job.run();
+          if (n) console.log(`[worker] ${job.name}: ${n}`);
+        } catch (error) {
+          console.error(`[worker] ${job.name} failed:`, error);
+        }
+        for (let waited = 0; waited < job.everyMs && !stopping; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      }
+    }),
+  );
   await db.$disconnect();
   console.log("[worker] stopped");
 }

@@ -15,6 +15,7 @@ export const EVENT_TYPES = [
   "prepaid.success",
   "prepaid.failed",
   "balance.low",
+  "webhook.test",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -26,4 +27,9 @@ export async function enqueueEvent(tx: Tx, input: { merchantId: string; type: Ev
   return tx.outboxEvent.create({
     data: { id: newEventId(), merchantId: input.merchantId, type: input.type, data: JSON.stringify(input.data) },
   });
+}
+
+/** The JSON body a receiver gets: `{ id, type, created_at, data }`. */
+export function eventBody(event: { id: string; type: string; createdAt: Date; data: string }): string {
+  return `{"id":${JSON.stringify(event.id)},"type":${JSON.stringify(event.type)},"created_at":${JSON.stringify(event.createdAt.toISOString())},"data":${event.data}}`;
 }
