@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { formatRupiah, formatSignedRupiah, formatWib } from "@/lib/format";
 import { Card, EmptyState, PageHeader, Pagination, pageParam } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
@@ -14,11 +15,25 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
   await requireMerchant();
   const page = pageParam((await searchParams).page);
   const [t, tc, locale, trpc] = await Promise.all([getTranslations("wallet"), getTranslations("common"), getLocale(), serverTrpc()]);
-  const [balance, history] = await Promise.all([trpc.wallet.summary(), trpc.wallet.history({ page, pageSize: PAGE_SIZE })]);
+  const [balance, history, health, tw] = await Promise.all([
+    trpc.wallet.summary(),
+    trpc.wallet.history({ page, pageSize: PAGE_SIZE }),
+    trpc.webhooks.health(),
+    getTranslations("webhooks"),
+  ]);
 
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      {(health.failed > 0 || health.endpointDisabled) && (
+        <div role="alert" className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="delivery-warning">
+          <span>
+            {health.endpointDisabled && <>{tw("warningDisabled")} </>}
+            {health.failed > 0 && tw("warningFailed", { count: health.failed })}
+          </span>
+          <Link href="/developers/webhooks" className="font-medium underline">{tw("warningLink")}</Link>
+        </div>
+      )}
       <div className="mb-6 grid gap-4 sm:grid-cols-2">
         <Card className="p-5">
           <h2 className="text-sm font-medium text-slate-500">{t("available")}</h2>
