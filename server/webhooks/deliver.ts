@@ -1,13 +1,21 @@
 // One delivery attempt: POST the signed event, never follow redirects, give up after the
 // timeout, and keep what happened (status, latency, first 2 KB of the answer) for the log.
-import { transaction } from "../db";
+import type { Tx } from "../db";
 import { env, webhookEnv } from "../env";
 import type { OutboxEvent, WebhookEndpoint } from "../generated/sqlite/client";
 import { eventBody } from "./outbox";
 import { activeSecrets, redactSecrets, signedHeaders } from "./signing";
 import { assertSafeCallbackUrl } from "./url-safety";
 
-export type AttemptResult = { ok: boolean; statusCode: number | null; latencyMs: number; error: string | null; gone: boolean; attemptId: string };
+export type AttemptResult = {
+  ok: boolean;
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+  gone: boolean;
+  /** The row for the delivery log; the caller writes it in the same transaction as the event's new state. */
+  record: { eventId: string; attempt: number; url: string; statusCode: number | null; latencyMs: number; responseBody: string | null; error: string | null; manual: boolean };
+};
 
 const BODY_LIMIT = 2048;
 
@@ -50,19 +58,19 @@ export async function attemptDelivery(event: OutboxEvent, endpoint: WebhookEndpo
   }
   const latencyMs = Date.now() - started;
   const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
-  const attempt = await transaction((tx) =>
-    tx.deliveryAttempt.create({
-      data: {
-        eventId: event.id,
-        attempt: options.attempt,
-        url: endpoint.url,
-        statusCode,
-        latencyMs,
-        responseBody: responseBody === null ? null : redactSecrets(responseBody),
-        error: error && redactSecrets(error),
-        manual: options.manual ?? false,
-      },
-    }),
-  );
-  return { ok, statusCode, latencyMs, error, gone: statusCode === 410, attemptId: attempt.id };
+  const record = {
+    eventId: event.id,
+    attempt: options.attempt,
+    url: endpoint.url,
+    statusCode,
+    latencyMs,
+    responseBody: responseBody === null ? null : redactSecrets(responseBody),
+    error: error && redactSecrets(error),
+    manual: options.manual ?? false,
+  };
+  return { ok, statusCode, latencyMs, error, gone: statusCode === 410, record };
+}
+
+export function saveAttempt(tx: Tx, result: AttemptResult) {
+  return tx.deliveryAttempt.create({ data: result.record });
 }

@@ -4,8 +4,8 @@
 import { recordAudit } from "../audit";
 import { db, engine, transaction } from "../db";
 import { webhookEnv } from "../env";
-import type { OutboxEvent } from "../generated/sqlite/client";
-import { attemptDelivery } from "./deliver";
+import type { OutboxEvent, WebhookEndpoint } from "../generated/sqlite/client";
+import { attemptDelivery, saveAttempt } from "./deliver";
 import { subscribes } from "./endpoint-settings";
 
 export async function claimDueEvents(workerId: string, limit = webhookEnv.WEBHOOK_BATCH_SIZE, now = new Date()): Promise<OutboxEvent[]> {
@@ -49,9 +49,13 @@ export function retryDelaySeconds(attempts: number, schedule = webhookEnv.WEBHOO
 
 const released = { lockedBy: null, lockedUntil: null };
 
-export async function processClaimedEvent(event: OutboxEvent, workerId: string): Promise<"delivered" | "retry" | "failed" | "skipped"> {
+type Endpoints = Map<string, Promise<WebhookEndpoint | null>>;
+
+export async function processClaimedEvent(event: OutboxEvent, workerId: string, endpoints: Endpoints = new Map()): Promise<"delivered" | "retry" | "failed" | "skipped"> {
   const mine = { id: event.id, lockedBy: workerId };
-  const endpoint = await db.webhookEndpoint.findUnique({ where: { merchantId: event.merchantId } });
+  // One endpoint lookup per merchant per batch.
+  if (!endpoints.has(event.merchantId)) endpoints.set(event.merchantId, db.webhookEndpoint.findUnique({ where: { merchantId: event.merchantId } }));
+  const endpoint = await endpoints.get(event.merchantId)!;
   if (!endpoint || endpoint.status !== "active" || !subscribes(endpoint, event.type)) {
     const reason = !endpoint ? "No endpoint configured" : endpoint.status !== "active" ? "Endpoint disabled" : "Event type not subscribed";
     await transaction((tx) => tx.outboxEvent.updateMany({ where: mine, data: { status: "skipped", lastError: reason, ...released } }));
@@ -60,6 +64,7 @@ export async function processClaimedEvent(event: OutboxEvent, workerId: string):
   const attempts = event.attempts + 1;
   const result = await attemptDelivery(event, endpoint, { attempt: attempts });
   return transaction(async (tx) => {
+    await saveAttempt(tx, result);
     if (result.ok) {
       await tx.outboxEvent.updateMany({ where: mine, data: { status: "delivered", attempts, deliveredAt: new Date(), lastError: null, ...released } });
       return "delivered" as const;
@@ -91,12 +96,13 @@ export async function runDeliveries(workerId: string, { maxBatches = 20, concurr
   for (let batch = 0; batch < maxBatches; batch++) {
     const events = await claimDueEvents(workerId);
     if (!events.length) break;
+    const endpoints: Endpoints = new Map();
     let next = 0;
     await Promise.all(
       Array.from({ length: Math.min(concurrency, events.length) }, async () => {
         while (next < events.length) {
           const event = events[next++]!;
-          await processClaimedEvent(event, workerId).catch((error) => console.error(`[deliveries] ${event.id} failed to process:`, error));
+          await processClaimedEvent(event, workerId, endpoints).catch((error) => console.error(`[deliveries] ${event.id} failed to process:`, error));
           processed++;
         }
       }),

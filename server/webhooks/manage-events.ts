@@ -4,7 +4,7 @@ import type { Actor } from "../audit";
 import { recordAudit } from "../audit";
 import { db, transaction } from "../db";
 import { AppError } from "../errors";
-import { attemptDelivery } from "./deliver";
+import { attemptDelivery, saveAttempt } from "./deliver";
 import { enqueueEvent, type EventType } from "./outbox";
 
 export async function listDeliveries(merchantId: string, { page, pageSize, type, status }: { page: number; pageSize: number; type?: string; status?: string }) {
@@ -35,13 +35,15 @@ export async function resendEvent(merchantId: string, eventId: string, actor: Ac
   const endpoint = await endpointFor(merchantId);
   const result = await attemptDelivery(event, endpoint, { manual: true, attempt: event.attempts + 1 });
   await transaction(async (tx) => {
+    await saveAttempt(tx, result);
     await tx.outboxEvent.update({
       where: { id: event.id },
       data: { attempts: { increment: 1 }, ...(result.ok ? { status: "delivered", deliveredAt: new Date(), lastError: null } : { lastError: result.error ?? `HTTP ${result.statusCode}` }) },
     });
     await recordAudit(tx, { actor, action: "webhook.resend", targetType: "event", targetId: event.id, merchantId });
   });
-  return result;
+  const { record: _record, ...answer } = result;
+  return answer;
 }
 
 const SAMPLE_DATA: Partial<Record<EventType, Record<string, unknown>>> = {
@@ -59,14 +61,15 @@ export async function sendTestEvent(merchantId: string, actor: Actor, type: Even
     return created;
   });
   const result = await attemptDelivery(event, endpoint, { manual: true, attempt: 1 });
-  await transaction((tx) =>
-    tx.outboxEvent.update({
+  await transaction(async (tx) => {
+    await saveAttempt(tx, result);
+    await tx.outboxEvent.update({
       where: { id: event.id },
       data: { attempts: 1, status: result.ok ? "delivered" : "failed", deliveredAt: result.ok ? new Date() : null, lastError: result.ok ? null : (result.error ?? `HTTP ${result.statusCode}`) },
-    }),
-  );
-  const attempt = await db.deliveryAttempt.findUniqueOrThrow({ where: { id: result.attemptId } });
-  return { eventId: event.id, ...result, responseBody: attempt.responseBody };
+    });
+  });
+  const { record, ...answer } = result;
+  return { eventId: event.id, ...answer, responseBody: record.responseBody };
 }
 
 /** Events in creation order after `after` (an event id), for receivers catching up. */

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatWib } from "@/lib/format";
@@ -22,13 +23,21 @@ async function portalOrigin(): Promise<string> {
 
 export default async function DevelopersPage() {
   await requireMerchant();
-  const [t, locale, trpc, origin] = await Promise.all([getTranslations("developers"), getLocale(), serverTrpc(), portalOrigin()]);
+  const [t, tw, locale, trpc, origin] = await Promise.all([getTranslations("developers"), getTranslations("webhooks"), getLocale(), serverTrpc(), portalOrigin()]);
   const keys = await trpc.apiKeys.list();
   const curl = `curl -H "Authorization: Bearer <key>" ${origin}/api/v1/balance`;
 
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        actions={
+          <Link href="/developers/webhooks" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
+            {tw("title")} →
+          </Link>
+        }
+      />
 
       <Card className="mb-6">
         <div className="border-b border-slate-200 px-4 py-3">
