@@ -57,3 +57,19 @@ export function formatWibSql(value: Date | string | number): string {
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
+
+/** The WIB calendar day of an instant, `YYYY-MM-DD`. */
+export function wibDay(value: Date = new Date()): string {
+  return formatWibSql(value).slice(0, 10);
+}
+
+/** The instant a WIB day (`YYYY-MM-DD`) starts. WIB is UTC+7 all year (no daylight saving). */
+export function wibDayStart(day: string): Date {
+  return new Date(`${day}T00:00:00+07:00`);
+}
+
+/** Minutes since WIB midnight. */
+export function wibMinuteOfDay(value: Date = new Date()): number {
+  const [h, m] = formatWibSql(value).slice(11, 16).split(":").map(Number);
+  return h! * 60 + m!;
+}

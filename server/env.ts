@@ -68,3 +68,12 @@ const webhookSchema = z.object({
 });
 
 export const webhookEnv = webhookSchema.parse(process.env);
+
+const treasurySchema = z.object({
+  /** The scheduled balance check (besides the check after every debit). */
+  BALANCE_CHECK_MINUTES: z.coerce.number().positive().default(15),
+  AUTO_TOPUP_POLL_MS: z.coerce.number().int().positive().default(3000),
+  SWEEP_POLL_MS: z.coerce.number().int().positive().default(60_000),
+});
+
+export const treasuryEnv = treasurySchema.parse(process.env);

@@ -4,7 +4,7 @@ import type { Tx } from "../db";
 import type { Deposit } from "../generated/sqlite/client";
 import { merchantAccountsFor } from "../ledger/accounts";
 import { postJournal, systemAccount } from "../ledger";
-import { methodConfig } from "./methods";
+import { methodName } from "./methods";
 import { enqueueDepositEvent } from "./deposit-events";
 
 /**
@@ -32,7 +32,7 @@ export async function markDepositPaid(tx: Tx, deposit: Deposit, input: { paidAmo
     idempotencyKey: `deposit:${deposit.id}:paid`,
     type: "DEPOSIT",
     reference: deposit.id,
-    description: methodConfig(deposit.method).name,
+    description: methodName(deposit.method),
     actor: actorLabel(input.actor),
     lines,
   });

@@ -80,3 +80,9 @@ export function quote(methodCode: string, amount: bigint) {
   const fee = feeFor(method, amount);
   return { method, amount, fee, total: amount + fee };
 }
+
+/** A display name for any deposit method, including the direct debits the treasury creates. */
+export function methodName(code: string): string {
+  if (code === "DIRECT_DEBIT") return "Direct debit (auto top-up)";
+  return METHODS.find((m) => m.code === code)?.name ?? code;
+}

@@ -6,6 +6,7 @@ import type { Tx } from "../db";
 export const ACCOUNT_TYPES = {
   MERCHANT_WALLET: "MERCHANT_WALLET",
   MERCHANT_HOLD: "MERCHANT_HOLD",
+  MERCHANT_SETTLEMENT: "MERCHANT_SETTLEMENT",
   PROVIDER_CLEARING: "PROVIDER_CLEARING",
   FEE_REVENUE: "FEE_REVENUE",
   PAYOUT_CLEARING: "PAYOUT_CLEARING",
@@ -17,7 +18,7 @@ export type AccountType = (typeof ACCOUNT_TYPES)[keyof typeof ACCOUNT_TYPES];
 // Merchant accounts hold the merchant's money and may never go below zero. System accounts
 // mirror money outside the merchant's balance and do go negative (e.g. provider clearing
 // is minus what payers have sent in).
-const NON_NEGATIVE: ReadonlySet<string> = new Set([ACCOUNT_TYPES.MERCHANT_WALLET, ACCOUNT_TYPES.MERCHANT_HOLD]);
+const NON_NEGATIVE: ReadonlySet<string> = new Set([ACCOUNT_TYPES.MERCHANT_WALLET, ACCOUNT_TYPES.MERCHANT_HOLD, ACCOUNT_TYPES.MERCHANT_SETTLEMENT]);
 export function mayGoNegative(type: string): boolean {
   return !NON_NEGATIVE.has(type);
 }
@@ -33,6 +34,14 @@ export type SystemAccountName = keyof typeof SYSTEM_ACCOUNTS;
 
 export const walletCode = (merchantId: string) => `merchant:${merchantId}:wallet`;
 export const holdCode = (merchantId: string) => `merchant:${merchantId}:hold`;
+/** Incoming sales money not yet in the deposit (seed 001 "Incoming Balance"); swept into the wallet by rules. */
+export const settlementCode = (merchantId: string) => `merchant:${merchantId}:settlement`;
+
+/** The merchant's settlement account, opened on first use. */
+export async function settlementAccount(tx: Tx, merchantId: string) {
+  const code = settlementCode(merchantId);
+  return tx.ledgerAccount.upsert({ where: { code }, create: { code, type: ACCOUNT_TYPES.MERCHANT_SETTLEMENT, merchantId }, update: {} });
+}
 
 /** Creates a merchant's wallet and hold accounts; called once, when the merchant is created. */
 export async function openMerchantAccounts(tx: Tx, merchantId: string) {

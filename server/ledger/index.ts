@@ -1,6 +1,6 @@
 // The ledger's public vocabulary. Every function that writes takes the caller's transaction
 // (`tx`), so a business change and its money movement commit or roll back together.
-export { openMerchantAccounts, systemAccount, walletCode, holdCode, ACCOUNT_TYPES, SYSTEM_ACCOUNTS } from "./accounts";
+export { openMerchantAccounts, systemAccount, settlementAccount, walletCode, holdCode, settlementCode, ACCOUNT_TYPES, SYSTEM_ACCOUNTS } from "./accounts";
 export type { SystemAccountName } from "./accounts";
 export { MAX_AMOUNT, toRupiah, positiveRupiah } from "./amount";
 export { postJournal } from "./post-journal";

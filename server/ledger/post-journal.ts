@@ -3,11 +3,12 @@
 // account can never be driven below zero, whatever runs at the same time.
 import { AppError } from "../errors";
 import type { Tx } from "../db";
-import { mayGoNegative } from "./accounts";
+import { checkLowBalance } from "../treasury/low-balance";
+import { ACCOUNT_TYPES, mayGoNegative } from "./accounts";
 import { toRupiah } from "./amount";
 import { insufficientFunds, unbalanced } from "./errors";
 
-export type JournalType = "DEPOSIT" | "HOLD_RESERVE" | "HOLD_POST" | "HOLD_VOID" | "ADJUSTMENT" | "TRANSFER";
+export type JournalType = "DEPOSIT" | "HOLD_RESERVE" | "HOLD_POST" | "HOLD_VOID" | "ADJUSTMENT" | "TRANSFER" | "SETTLEMENT";
 export type JournalLine = { accountId: string; amount: bigint };
 export type PostJournalInput = {
   idempotencyKey: string;
@@ -85,6 +86,10 @@ export async function postJournal(tx: Tx, input: PostJournalInput) {
         data: { journalId: journal.id, accountId: line.accountId, amount: line.amount, balanceAfter: after.balance },
       }),
     );
+  }
+  // Balance alerts follow every change of a wallet, in the same transaction.
+  for (const account of accounts) {
+    if (account.type === ACCOUNT_TYPES.MERCHANT_WALLET && account.merchantId) await checkLowBalance(tx, account.merchantId);
   }
   return { journal: { ...journal, entries }, replayed: false as const };
 }

@@ -74,21 +74,29 @@ export const sandboxProvider: DepositProvider = {
   },
 };
 
-/** Signs and sends the sandbox's payment callback to Saldo's webhook route, as the gateway would. */
-export async function sendSandboxPayment(input: { reference: string; amount: bigint; eventId?: string; paidAt?: Date }) {
+export type WebhookTransport = (request: Request) => Promise<Response>;
+
+/** Real HTTP to Saldo's own upstream webhook route, as the gateway would call it. */
+export const httpTransport: WebhookTransport = (request) => fetch(request, { redirect: "manual", signal: AbortSignal.timeout(10_000) });
+
+/** Signs and sends the sandbox's payment callback to Saldo's webhook route. */
+export async function sendSandboxPayment(
+  input: { reference: string; amount: bigint; eventId?: string; paidAt?: Date },
+  transport: WebhookTransport = httpTransport,
+) {
   const body = JSON.stringify({
     event_id: input.eventId ?? `sbx_evt_${randomUUID()}`,
     reference: input.reference,
     amount: Number(input.amount),
     paid_at: (input.paidAt ?? new Date()).toISOString(),
   });
-  const response = await fetch(`${appUrl()}/api/webhooks/sandbox`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-signature": hmacSha512Hex(env.SANDBOX_WEBHOOK_SECRET, body) },
-    body,
-    redirect: "manual",
-    signal: AbortSignal.timeout(10_000),
-  });
+  const response = await transport(
+    new Request(`${appUrl()}/api/webhooks/sandbox`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-signature": hmacSha512Hex(env.SANDBOX_WEBHOOK_SECRET, body) },
+      body,
+    }),
+  );
   const text = await response.text();
   let json: unknown = null;
   try {

@@ -1,0 +1,16 @@
+// The sandbox's B2B direct debit: pulls from the merchant's registered account and, like a
+// real bank, reports the result as a signed payment callback to Saldo's upstream webhook route.
+// Source accounts ending in 0000 are refused, so the failure path can be exercised.
+import { sendSandboxPayment, type WebhookTransport } from ".";
+
+export type DirectDebitResult = { ok: true } | { ok: false; reason: string };
+
+export async function sandboxDirectDebit(
+  input: { depositId: string; accountNumber: string; amount: bigint },
+  transport?: WebhookTransport,
+): Promise<DirectDebitResult> {
+  if (input.accountNumber.endsWith("0000")) return { ok: false, reason: "Rekening sumber menolak debit / Source account refused the debit" };
+  const result = await sendSandboxPayment({ reference: input.depositId, amount: input.amount, eventId: `sbx_dd_${input.depositId}` }, transport);
+  if (result.status >= 300) return { ok: false, reason: `Callback answered ${result.status}` };
+  return { ok: true };
+}
