@@ -73,3 +73,9 @@ export function wibMinuteOfDay(value: Date = new Date()): number {
   const [h, m] = formatWibSql(value).slice(11, 16).split(":").map(Number);
   return h! * 60 + m!;
 }
+
+/** Reads a whole-rupiah amount typed by a person ("150000", "150.000", "Rp 150.000"); null if it is not one. */
+export function parseWholeRupiah(text: string): bigint | null {
+  const digits = text.replace(/^\s*Rp\s*/i, "").replace(/[.\s]/g, "");
+  return /^\d{1,13}$/.test(digits) ? BigInt(digits) : null;
+}

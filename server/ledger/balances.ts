@@ -13,11 +13,14 @@ export async function balanceOf(reader: Reader, merchantId: string) {
   return { available: get(walletCode(merchantId)), held: get(holdCode(merchantId)) };
 }
 
-export type HistoryPage = { page: number; pageSize: number };
+export type HistoryPage = { page: number; pageSize: number; from?: Date; before?: Date };
 
 /** The wallet's entries, newest first, each with the journal that explains it. */
-export async function walletHistory(reader: Reader, merchantId: string, { page, pageSize }: HistoryPage) {
-  const where = { account: { code: walletCode(merchantId) } };
+export async function walletHistory(reader: Reader, merchantId: string, { page, pageSize, from, before }: HistoryPage) {
+  const where = {
+    account: { code: walletCode(merchantId) },
+    ...(from || before ? { createdAt: { ...(from ? { gte: from } : {}), ...(before ? { lt: before } : {}) } } : {}),
+  };
   const [total, rows] = await Promise.all([
     reader.ledgerEntry.count({ where }),
     reader.ledgerEntry.findMany({

@@ -1,9 +1,54 @@
 import { getTranslations } from "next-intl/server";
-import { ComingSoon } from "../../_components/ui";
+import { formatRupiah } from "@/lib/format";
+import { env } from "@/server/env";
+import { Card, PageHeader } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
+import { serverTrpc } from "../../_trpc/server";
+import { MandateCard } from "./mandate-card";
+import { SweepCard } from "./sweep-card";
+import { ThresholdForm } from "./threshold-form";
 
-export default async function Page() {
+export async function generateMetadata() {
+  return { title: (await getTranslations("treasury"))("title") };
+}
+
+export default async function SettingsPage() {
   await requireMerchant();
-  const t = await getTranslations();
-  return <ComingSoon title={t("nav.settings")} heading={t("common.comingSoon")} body={t("common.comingSoonBody")} />;
+  const [t, trpc] = await Promise.all([getTranslations("treasury"), serverTrpc()]);
+  const overview = await trpc.treasury.overview();
+  const mandates = overview.mandates.map((m) => ({ ...m, targetBalance: m.targetBalance.toString(), monthlyCap: m.monthlyCap.toString() }));
+  const rules = overview.rules.map((r) => ({
+    ...r,
+    minimumBalance: r.minimumBalance?.toString() ?? null,
+    runs: r.runs.map((run) => ({ id: run.id, period: run.period, amount: run.amount.toString(), status: run.status })),
+  }));
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <div className="grid gap-6">
+        <Card className="p-5">
+          <h2 className="font-semibold">{t("thresholdTitle")}</h2>
+          <p className="mb-3 text-sm text-slate-600">{t("thresholdBody")}</p>
+          <ThresholdForm threshold={overview.threshold?.toString() ?? null} />
+        </Card>
+        <Card className="p-5">
+          <h2 className="font-semibold">{t("mandateTitle")}</h2>
+          <p className="mb-3 text-sm text-slate-600">{t("mandateBody")}</p>
+          <MandateCard mandates={mandates} />
+        </Card>
+        <Card className="p-5">
+          <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
+            <div>
+              <h2 className="font-semibold">{t("sweepTitle")}</h2>
+              <p className="text-sm text-slate-600">{t("sweepBody")}</p>
+            </div>
+            <p className="text-sm">
+              {t("settlementBalance")}: <span className="tabular font-semibold" data-testid="settlement-balance">{formatRupiah(overview.settlementBalance)}</span>
+            </p>
+          </div>
+          <SweepCard rules={rules} sandbox={env.SANDBOX} />
+        </Card>
+      </div>
+    </>
+  );
 }

@@ -1,0 +1,117 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { formatRupiah, parseWholeRupiah } from "@/lib/format";
+import { Field, FormError } from "../../_components/field";
+import { Badge } from "../../_components/ui";
+import { useTRPC } from "../../_trpc/client";
+
+type Rule = { id: string; kind: string; percentBps: number | null; minimumBalance: string | null; runAtMinute: number; active: boolean; runs: { id: string; period: string; amount: string; status: string }[] };
+
+const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+
+export function SweepCard({ rules, sandbox }: { rules: Rule[]; sandbox: boolean }) {
+  const t = useTranslations("treasury");
+  const router = useRouter();
+  const trpc = useTRPC();
+  const create = useMutation(trpc.treasury.createSweepRule.mutationOptions());
+  const toggle = useMutation(trpc.treasury.setSweepRuleActive.mutationOptions());
+  const runNow = useMutation(trpc.treasury.runSweepNow.mutationOptions());
+  const settle = useMutation(trpc.treasury.simulateSettlement.mutationOptions());
+  const [kind, setKind] = useState<"percent_of_yesterday" | "keep_minimum">("percent_of_yesterday");
+  const [value, setValue] = useState("");
+  const [time, setTime] = useState("09:00");
+  const [settlement, setSettlement] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (work: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await work();
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  async function onAdd(event: FormEvent) {
+    event.preventDefault();
+    const [h, m] = time.split(":").map(Number);
+    const runAtMinute = (h ?? 9) * 60 + (m ?? 0);
+    if (kind === "percent_of_yesterday") {
+      const percent = Number(value.replace(",", "."));
+      if (!(percent > 0 && percent <= 100)) return setError(t("amountInvalid"));
+      // Percent to basis points exactly (two decimals at most), without a float reaching the server.
+      const percentBps = Math.round(percent * 100);
+      await run(() => create.mutateAsync({ kind, percentBps, runAtMinute }));
+    } else {
+      const minimumBalance = parseWholeRupiah(value);
+      if (!minimumBalance) return setError(t("amountInvalid"));
+      await run(() => create.mutateAsync({ kind, minimumBalance, runAtMinute }));
+    }
+    setValue("");
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <FormError message={error} />
+      {rules.length === 0 && <p className="text-sm text-slate-500">{t("noRules")}</p>}
+      {rules.map((rule) => (
+        <div key={rule.id} className="rounded-md border border-slate-200 p-3 text-sm" data-testid="sweep-rule">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <span>
+              {rule.kind === "percent_of_yesterday"
+                ? t("rulePercent", { time: hhmm(rule.runAtMinute), percent: (rule.percentBps ?? 0) / 100 })
+                : t("ruleMinimum", { time: hhmm(rule.runAtMinute), amount: formatRupiah(BigInt(rule.minimumBalance ?? "0")) })}
+            </span>
+            <Badge tone={rule.active ? "green" : "grey"}>{rule.active ? t("active") : t("inactive")}</Badge>
+          </div>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button type="button" className="rounded-md border border-slate-300 px-2 py-1" onClick={() => run(() => toggle.mutateAsync({ id: rule.id, active: !rule.active }))}>{rule.active ? t("disable") : t("enable")}</button>
+            <button type="button" className="rounded-md border border-slate-300 px-2 py-1" onClick={() => run(() => runNow.mutateAsync({ id: rule.id }))}>{t("runNow")}</button>
+          </div>
+          <p className="mt-2 text-xs font-medium text-slate-500">{t("runs")}</p>
+          {rule.runs.length === 0 ? (
+            <p className="text-xs text-slate-500">{t("noRuns")}</p>
+          ) : (
+            <ul className="text-xs text-slate-600">
+              {rule.runs.map((r) => (
+                <li key={r.id}>{r.status === "posted" ? t("runPosted", { period: r.period, amount: formatRupiah(BigInt(r.amount)) }) : t("runSkipped", { period: r.period })}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ))}
+      <form onSubmit={onAdd} className="grid gap-3 sm:grid-cols-3" noValidate>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="ruleKind" className="text-sm font-medium text-slate-700">{t("ruleKind")}</label>
+          <select id="ruleKind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+            <option value="percent_of_yesterday">{t("kindPercent")}</option>
+            <option value="keep_minimum">{t("kindMinimum")}</option>
+          </select>
+        </div>
+        <Field id="ruleValue" label={kind === "percent_of_yesterday" ? t("percent") : t("minimumBalance")} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
+        <Field id="ruleTime" label={t("runAt")} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+        <div>
+          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">{t("addRule")}</button>
+        </div>
+      </form>
+      {sandbox && (
+        <form
+          className="flex flex-wrap items-end gap-2 border-t border-slate-200 pt-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const amount = parseWholeRupiah(settlement);
+            if (!amount) return setError(t("amountInvalid"));
+            void run(() => settle.mutateAsync({ amount })).then(() => setSettlement(""));
+          }}
+        >
+          <Field id="settlementAmount" label={t("settlementAmount")} inputMode="numeric" value={settlement} onChange={(e) => setSettlement(e.target.value)} />
+          <button type="submit" className="rounded-md border border-dashed border-brand-500 bg-brand-50 px-3 py-2 text-sm font-medium text-brand-700">{t("simulateSettlement")}</button>
+        </form>
+      )}
+    </div>
+  );
+}
