@@ -1,11 +1,15 @@
 // REST input for deposits. Amounts arrive as JSON numbers or query strings and leave as BigInt;
 // fractions, text, zero and negatives are refused here with a message the caller can act on.
 import { z } from "zod";
+import "zod-openapi";
 import { METHOD_CODES } from "./methods";
 
 const AMOUNT_MESSAGE = "amount harus bilangan bulat rupiah lebih dari 0 / amount must be a whole rupiah number above 0";
 
-export const rupiahAmount = z.unknown().transform((value, ctx): bigint => {
+export const rupiahAmount = z
+  .unknown()
+  .meta({ override: { anyOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: "^\\d{1,13}$" }] }, description: "Whole rupiah above 0, as a number or a digit string", example: 10000 })
+  .transform((value, ctx): bigint => {
   const text = typeof value === "number" ? (Number.isSafeInteger(value) ? String(value) : "") : typeof value === "string" ? value.trim() : "";
   if (value === undefined || value === null || value === "") {
     ctx.addIssue({ code: "custom", message: "amount wajib diisi / amount is required" });
@@ -18,7 +22,7 @@ export const rupiahAmount = z.unknown().transform((value, ctx): bigint => {
   return BigInt(text);
 });
 
-export const depositId = z.string().trim().min(1, "id wajib diisi / id is required").max(64);
+export const depositId = z.string().trim().min(1, "id wajib diisi / id is required").max(64).meta({ example: "cm3x0abc123def456ghi789jk" });
 
 export const ticketInput = z.object({ amount: rupiahAmount });
 export const gatewayInput = z.object({
