@@ -37,3 +37,14 @@ export async function revokeApiKey(input: { merchantId: string; keyId: string; a
     return { revoked: true };
   });
 }
+
+export const CONSOLE_KEY_NAME = "API console";
+
+/**
+ * A sandbox key for the docs page's live console. Keys are stored hashed and cannot be shown
+ * again, so each console session gets a fresh one and the previous console keys are revoked.
+ */
+export async function issueConsoleKey(merchantId: string, actor: Actor) {
+  await transaction((tx) => tx.apiKey.updateMany({ where: { merchantId, name: CONSOLE_KEY_NAME, revokedAt: null }, data: { revokedAt: new Date() } }));
+  return issueApiKey({ merchantId, name: CONSOLE_KEY_NAME, actor });
+}
