@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { formatRupiah, formatWibDate } from "@/lib/format";
 import { Badge, Card, EmptyState, PageHeader, Pagination, pageParam } from "../_components/ui";
 import { requireAdmin } from "../_lib/session";
@@ -57,7 +58,11 @@ export default async function AdminMerchantsPage({ searchParams }: { searchParam
                 <tbody className="divide-y divide-slate-100">
                   {merchants.items.map((m) => (
                     <tr key={m.id} data-testid="merchant-row">
-                      <td className="px-4 py-2 font-medium">{m.businessName}</td>
+                      <td className="px-4 py-2 font-medium">
+                        <Link href={`/admin/merchants/${m.id}`} className="text-brand-700 hover:underline">
+                          {m.businessName}
+                        </Link>
+                      </td>
                       <td className="px-4 py-2 text-slate-600">{m.email ?? "—"}</td>
                       <td className="px-4 py-2">
                         <Badge tone={m.status === "ACTIVE" ? "green" : "red"}>{t(`status.${m.status === "ACTIVE" ? "ACTIVE" : "SUSPENDED"}`)}</Badge>

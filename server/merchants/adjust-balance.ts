@@ -1,0 +1,53 @@
+// A manual adjustment by an admin: money in or out of a merchant's available balance against
+// the ledger's `adjustments` account, with a required reason, audited in the same transaction.
+// A debit never takes the balance below zero (the ledger refuses with INSUFFICIENT_FUNDS).
+// The caller's idempotency key (the form sends one per submission) makes a double click post once.
+import { randomUUID } from "node:crypto";
+import { actorLabel, recordAudit, type Actor } from "../audit";
+import { transaction } from "../db";
+import { AppError } from "../errors";
+import { balanceOf, credit, debit, positiveRupiah } from "../ledger";
+
+export type AdjustBalanceInput = {
+  merchantId: string;
+  direction: "credit" | "debit";
+  amount: bigint | number | string;
+  reason: string;
+  actor: Actor;
+  idempotencyKey?: string;
+};
+
+export async function adjustBalance(input: AdjustBalanceInput) {
+  const amount = positiveRupiah(input.amount);
+  const reason = input.reason.trim();
+  if (reason.length < 3 || reason.length > 500) {
+    throw new AppError("VALIDATION", "Alasan wajib diisi, 3–500 karakter / A reason of 3–500 characters is required");
+  }
+  const key = `adjust:${input.merchantId}:${input.idempotencyKey ?? randomUUID()}`;
+  return transaction(async (tx) => {
+    const merchant = await tx.merchant.findUnique({ where: { id: input.merchantId }, select: { id: true } });
+    if (!merchant) throw new AppError("NOT_FOUND", "Merchant tidak ditemukan / Merchant not found");
+    const move = input.direction === "credit" ? credit : debit;
+    const { journal, replayed } = await move(tx, {
+      merchantId: input.merchantId,
+      amount,
+      idempotencyKey: key,
+      counterparty: "adjustments",
+      type: "ADJUSTMENT",
+      reference: `ADJ-${input.direction.toUpperCase()}`,
+      description: reason,
+      actor: actorLabel(input.actor),
+    });
+    if (!replayed) {
+      await recordAudit(tx, {
+        actor: input.actor,
+        action: "ledger.adjust",
+        targetType: "journal",
+        targetId: journal.id,
+        merchantId: input.merchantId,
+        metadata: { direction: input.direction, amount, reason },
+      });
+    }
+    return { journalId: journal.id, replayed, balance: await balanceOf(tx, input.merchantId) };
+  });
+}
