@@ -33,9 +33,9 @@ const requiredText = (field: string, max: number) =>
 
 export const withdrawRequestInput = z.object({
   // `.optional()` first: a missing field reaches the check and gets its own message.
-  amount: z.unknown().optional().pipe(rupiahAmount),
-  accountNumber: requiredText("accountNumber", 32),
-  accountName: requiredText("accountName", 200),
+  amount: z.unknown().optional().pipe(rupiahAmount).meta({ override: { anyOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: "^\\d{1,13}$" }] }, description: "Whole rupiah, Rp 10.000 – Rp 50.000.000", example: 100000 }),
+  accountNumber: requiredText("accountNumber", 32).meta({ override: { type: "string" }, description: "E-wallet: mobile number 08…/628…; bank: account number", example: "081234567890" }),
+  accountName: requiredText("accountName", 200).meta({ override: { type: "string" }, description: "Account holder name, 2–100 characters", example: "John Doe" }),
   method: z
     .unknown()
     .optional()
@@ -47,11 +47,12 @@ export const withdrawRequestInput = z.object({
         return z.NEVER;
       }
       return code;
-    }),
+    })
+    .meta({ override: { type: "string", enum: [...WITHDRAW_METHOD_CODES] }, description: "Default dana", example: "dana" }),
 });
 
 export const withdrawIdInput = z.object({
-  withdraw_id: z.string({ message: "withdraw_id wajib diisi / withdraw_id is required" }).trim().min(1, "withdraw_id wajib diisi / withdraw_id is required").max(64),
+  withdraw_id: z.string({ message: "withdraw_id wajib diisi / withdraw_id is required" }).trim().min(1, "withdraw_id wajib diisi / withdraw_id is required").max(64).meta({ example: "{{withdrawId}}" }),
 });
 
 const positiveInt = (field: string, { min, max, fallback }: { min: number; max: number; fallback: number }) =>
@@ -67,8 +68,8 @@ const positiveInt = (field: string, { min, max, fallback }: { min: number; max: 
   });
 
 export const withdrawHistoryInput = z.object({
-  page: positiveInt("page", { min: 1, max: 1_000_000, fallback: 1 }),
-  limit: positiveInt("limit", { min: 1, max: HISTORY_MAX_LIMIT, fallback: HISTORY_DEFAULT_LIMIT }),
+  page: positiveInt("page", { min: 1, max: 1_000_000, fallback: 1 }).meta({ override: { type: "string", pattern: "^\\d+$" }, description: "≥ 1, default 1", example: "1" }),
+  limit: positiveInt("limit", { min: 1, max: HISTORY_MAX_LIMIT, fallback: HISTORY_DEFAULT_LIMIT }).meta({ override: { type: "string", pattern: "^\\d+$" }, description: "1–100, default 10", example: "10" }),
   status: z.unknown().optional().transform((value, ctx): (typeof WITHDRAW_STATUSES)[number] | undefined => {
     if (value === undefined || value === null || value === "") return undefined;
     const found = WITHDRAW_STATUSES.find((s) => s === value);
@@ -78,5 +79,5 @@ export const withdrawHistoryInput = z.object({
       return z.NEVER;
     }
     return found;
-  }),
+  }).meta({ override: { type: "string", enum: ["pending", "success", "rejected"] }, description: "Filter by status" }),
 });
