@@ -4,6 +4,8 @@ import { createApiKey, hashApiKey } from "../server/auth/api-keys";
 import { hashPassword } from "../server/auth/passwords";
 import { db, transaction } from "../server/db";
 import { credit, openMerchantAccounts, reserve, voidHold } from "../server/ledger";
+import { newPrepaidKey } from "../server/prepaid/prepaid-credentials";
+import { upsertCatalogue } from "../server/prepaid/upsert-catalogue";
 
 export const SEED = {
   admin: { email: "admin@saldo.test", password: "admin12345", name: "Saldo Admin" },
@@ -52,15 +54,27 @@ async function seedApiKey(merchantId: string): Promise<string | null> {
   return transaction(async (tx) => (await createApiKey(tx, { merchantId, name: "Demo key" })).key);
 }
 
+/** The demo merchant's prepaid (IAK) key: SEED_PREPAID_KEY when set, else the one it has, else a new one. */
+async function seedPrepaidKey(merchantId: string): Promise<string> {
+  const wanted = process.env.SEED_PREPAID_KEY?.trim();
+  const merchant = await db.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { prepaidApiKey: true } });
+  const key = wanted || merchant.prepaidApiKey || newPrepaidKey();
+  if (key !== merchant.prepaidApiKey) await transaction((tx) => tx.merchant.update({ where: { id: merchantId }, data: { prepaidApiKey: key } }));
+  return key;
+}
+
 async function main() {
   await seedAdmin();
   const merchantId = await seedMerchant();
   await seedHistory(merchantId);
   const apiKey = await seedApiKey(merchantId);
+  const products = await upsertCatalogue();
+  const prepaidKey = await seedPrepaidKey(merchantId);
   console.log("Seeded:");
   console.log(`  admin     ${SEED.admin.email} / ${SEED.admin.password}`);
   console.log(`  merchant  ${SEED.merchant.email} / ${SEED.merchant.password}`);
   console.log(apiKey ? `  API key   ${apiKey}` : "  API key   (already issued earlier; create a new one on the Developers page)");
+  console.log(`  prepaid   username ${SEED.merchant.phone} / key ${prepaidKey} (${products} products in the catalogue)`);
 }
 
 main()

@@ -21,6 +21,7 @@ export const ADMIN_NAV: NavItem[] = [
   { key: "merchants", href: "/admin" },
   { key: "withdrawalQueue", href: "/admin/withdrawals" },
   { key: "bankMutations", href: "/admin/bank-mutations" },
+  { key: "products", href: "/admin/products" },
   { key: "audit", href: "/admin/audit" },
 ];
 

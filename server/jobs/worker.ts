@@ -5,6 +5,7 @@ import { hostname } from "node:os";
 import { db } from "../db";
 import { expireDueDeposits } from "../deposits/expire-deposit";
 import { env, treasuryEnv, webhookEnv } from "../env";
+import { completeDuePrepaidOrders, PREPAID_POLL_MS } from "../prepaid/complete-orders";
 import { runAutoTopUps } from "../treasury/auto-top-up";
 import { checkAllBalances } from "../treasury/settings";
 import { runDueSweeps } from "../treasury/sweeps";
@@ -17,6 +18,7 @@ type Job = { name: string; everyMs: number; run: () => Promise<number> };
 export const JOBS: Job[] = [
   { name: "deliver-callbacks", everyMs: webhookEnv.WEBHOOK_POLL_MS, run: () => runDeliveries(WORKER_ID) },
   { name: "expire-deposits", everyMs: env.WORKER_INTERVAL_SECONDS * 1000, run: () => expireDueDeposits() },
+  { name: "complete-prepaid", everyMs: PREPAID_POLL_MS, run: () => completeDuePrepaidOrders() },
   { name: "check-balances", everyMs: treasuryEnv.BALANCE_CHECK_MINUTES * 60_000, run: () => checkAllBalances() },
   { name: "auto-top-up", everyMs: treasuryEnv.AUTO_TOPUP_POLL_MS, run: async () => (await runAutoTopUps()).filter((r) => r.outcome !== "already_open").length },
   { name: "sweeps", everyMs: treasuryEnv.SWEEP_POLL_MS, run: () => runDueSweeps() },

@@ -1,9 +1,13 @@
 import { createCallerFactory, router } from "./init";
 import { adminRouter } from "./routers/admin";
 import { adminDeskRouter } from "./routers/admin-desk";
+import { adminProductsRouter } from "./routers/admin-products";
 import { apiKeysRouter } from "./routers/api-keys";
 import { authRouter } from "./routers/auth";
 import { depositsRouter } from "./routers/deposits";
+import { docsRouter } from "./routers/docs";
+import { prepaidRouter } from "./routers/prepaid";
+import { treasuryRouter } from "./routers/treasury";
 import { walletRouter } from "./routers/wallet";
 import { withdrawalsRouter } from "./routers/withdrawals";
 import { webhooksRouter } from "./routers/webhooks";
@@ -17,6 +21,10 @@ export const appRouter = router({
   withdrawals: withdrawalsRouter,
   adminDesk: adminDeskRouter,
   webhooks: webhooksRouter,
+  treasury: treasuryRouter,
+  docs: docsRouter,
+  prepaid: prepaidRouter,
+  adminProducts: adminProductsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -32,3 +32,14 @@ export async function signedSandboxWebhook(body: Record<string, unknown>, secret
     body: raw,
   });
 }
+
+/** A merchant set up for the prepaid (IAK) API — a unique phone number as username and a prepaid key — with the catalogue loaded. */
+export async function createPrepaidMerchant(name = "Toko Pulsa") {
+  const { upsertCatalogue } = await import("../../server/prepaid/upsert-catalogue");
+  const m = await createMerchant(name);
+  const username = `0899${randomUUID().replace(/\D/g, "").padEnd(8, "7").slice(0, 8)}`;
+  const apiKey = randomUUID().replace(/-/g, "");
+  await transaction((tx) => tx.merchant.update({ where: { id: m.merchantId }, data: { phone: username, prepaidApiKey: apiKey } }));
+  await upsertCatalogue();
+  return { ...m, username, apiKey };
+}

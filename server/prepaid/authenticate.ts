@@ -1,0 +1,28 @@
+// Who is calling the prepaid API: `username` is the merchant's registered phone number and
+// `sign` is md5(username + prepaid api_key + <what the endpoint signs>) in hex — the ref_id for
+// top-up and check-status, "pl" for pricelist, "bl" for check-balance, the customer_id for
+// inquiry-pln. The key is stored readable because the server must compute the same digest.
+import { createHash, timingSafeEqual } from "node:crypto";
+import { db } from "../db";
+import { RESPONSE_CODES } from "./response-codes";
+
+export function md5Hex(text: string): string {
+  return createHash("md5").update(text, "utf8").digest("hex");
+}
+
+/** The sign a caller must send: md5(username + apiKey + signed). */
+export function prepaidSign(username: string, apiKey: string, signed: string): string {
+  return md5Hex(`${username}${apiKey}${signed}`);
+}
+
+export type PrepaidCaller = { merchantId: string; username: string };
+export type AuthResult = { ok: true; caller: PrepaidCaller } | { ok: false; rc: (typeof RESPONSE_CODES)["CANNOT_AUTHENTICATE" | "WRONG_AUTHENTICATION"] };
+
+export async function authenticatePrepaid(input: { username: string; sign: string; signed: string }): Promise<AuthResult> {
+  const merchant = await db.merchant.findUnique({ where: { phone: input.username }, select: { id: true, status: true, prepaidApiKey: true } });
+  if (!merchant || !merchant.prepaidApiKey || merchant.status !== "ACTIVE") return { ok: false, rc: RESPONSE_CODES.CANNOT_AUTHENTICATE };
+  const expected = Buffer.from(prepaidSign(input.username, merchant.prepaidApiKey, input.signed), "utf8");
+  const given = Buffer.from(input.sign.toLowerCase(), "utf8");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, rc: RESPONSE_CODES.WRONG_AUTHENTICATION };
+  return { ok: true, caller: { merchantId: merchant.id, username: input.username } };
+}
