@@ -14,6 +14,8 @@ export function Console({ op, signedInMerchant }: { op: ConsoleOperation; signed
   const t = useTranslations("docs");
   const trpc = useTRPC();
   const issueKey = useMutation(trpc.docs.consoleKey.mutationOptions());
+  const computeSign = useMutation(trpc.docs.prepaidSign.mutationOptions());
+  const [formula, setFormula] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(op.params.map((p) => [p.name, p.example.startsWith("{{") ? "" : p.example])));
   const [pastedKey, setPastedKey] = useState("");
   const [busy, setBusy] = useState(false);
@@ -56,6 +58,19 @@ export function Console({ op, signedInMerchant }: { op: ConsoleOperation; signed
     }
   }
 
+  async function fillSign() {
+    if (!op.signSuffix) return;
+    setError(null);
+    const suffix = "literal" in op.signSuffix ? op.signSuffix.literal : (values[op.signSuffix.param] ?? "");
+    try {
+      const result = await computeSign.mutateAsync({ suffix });
+      setValues((v) => ({ ...v, username: result.username, sign: result.sign }));
+      setFormula(`${result.formula} = ${result.sign}`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
   async function copyCurl() {
     const command = curlCommand(await request());
     setCurl(command);
@@ -83,10 +98,16 @@ export function Console({ op, signedInMerchant }: { op: ConsoleOperation; signed
         <button type="button" onClick={send} disabled={busy} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
           {busy ? t("sending") : t("send")}
         </button>
+        {op.signSuffix && signedInMerchant && (
+          <button type="button" onClick={fillSign} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+            {t("computeSign")}
+          </button>
+        )}
         <button type="button" onClick={copyCurl} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
           {t("copyCurl")}
         </button>
       </div>
+      {formula && <p className="mt-2 font-mono text-xs text-slate-600" data-testid="sign-formula">{formula}</p>}
       {error && <p role="alert" className="mt-2 text-xs text-rose-700">{error}</p>}
       {curl && <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100" data-testid="curl-command">{curl}</pre>}
       {result && (

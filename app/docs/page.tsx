@@ -104,7 +104,7 @@ export default async function DocsPage() {
                           </div>
                         </div>
                         <div className="mt-3">
-                          <Console op={{ operationId: op.operationId, method: op.method, path: op.path, auth: op.auth, params }} signedInMerchant={signedInMerchant} />
+                          <Console op={{ operationId: op.operationId, method: op.method, path: op.path, auth: op.auth, params, signSuffix: op.signSuffix }} signedInMerchant={signedInMerchant} />
                         </div>
                       </article>
                     );

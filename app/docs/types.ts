@@ -7,4 +7,5 @@ export type ConsoleOperation = {
   path: string;
   auth: "apiKey" | "sign" | "public";
   params: ParamDoc[];
+  signSuffix?: { literal: string } | { param: string };
 };

@@ -21,6 +21,8 @@ export type ApiOperation = {
   body?: z.ZodType;
   /** Prepaid endpoints also accept and answer XML (`<mp>…</mp>`). */
   xml?: boolean;
+  /** Prepaid: sign = md5(username + api_key + <this>), a literal or another parameter's value. */
+  signSuffix?: { literal: string } | { param: string };
   response: z.ZodType;
   /** Non-JSON answers (QR images). */
   responseContentType?: "image/png" | "image/svg+xml";

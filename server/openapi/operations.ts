@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { depositOperations } from "./deposit-operations";
+import { prepaidOperations } from "./prepaid-operations";
 import { withdrawOperations } from "./withdraw-operations";
 import type { ApiOperation } from "./operation";
 
@@ -19,4 +20,4 @@ const openApiOperation: ApiOperation = {
 };
 
 /** Every documented operation, in the order the docs page shows them. */
-export const ALL_OPERATIONS: ApiOperation[] = [...depositOperations, ...withdrawOperations, openApiOperation];
+export const ALL_OPERATIONS: ApiOperation[] = [...depositOperations, ...withdrawOperations, ...prepaidOperations, openApiOperation];
