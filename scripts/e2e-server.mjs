@@ -23,7 +23,8 @@ execFileSync(tsx, ["scripts/migrate.ts"], { env, stdio: "inherit" });
 execFileSync(tsx, ["prisma/seed.ts"], { env, stdio: "inherit" });
 if (!existsSync(path.join(".next", "BUILD_ID"))) execFileSync("npx", ["next", "build"], { env, stdio: "inherit" });
 
-const children = [spawn(tsx, ["server/jobs/worker.ts"], { env: { ...env, WORKER_INTERVAL_SECONDS: "2" }, stdio: "inherit" })];
+// The worker's sandbox callbacks go to the first app process.
+const children = [spawn(tsx, ["server/jobs/worker.ts"], { env: { ...env, WORKER_INTERVAL_SECONDS: "2", APP_URL: `http://localhost:${ports[0]}`, AUTO_TOPUP_POLL_MS: "1000" }, stdio: "inherit" })];
 function startServer(port) {
   // Each process hands out links (and sandbox callbacks) to itself.
   const url = `http://localhost:${port}`;
