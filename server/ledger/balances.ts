@@ -1,4 +1,4 @@
-import type { Db, Tx } from "../db";
+import { db, type Db, type Tx } from "../db";
 import { holdCode, walletCode } from "./accounts";
 
 type Reader = Db | Tx;
@@ -47,4 +47,9 @@ export async function walletHistory(reader: Reader, merchantId: string, { page, 
       createdAt: row.createdAt,
     })),
   };
+}
+
+/** A merchant's balances for the REST and page edges, which do not hold a database handle. */
+export async function merchantBalance(merchantId: string) {
+  return balanceOf(db, merchantId);
 }

@@ -7,5 +7,5 @@ export { postJournal } from "./post-journal";
 export type { JournalType, JournalLine, PostJournalInput } from "./post-journal";
 export { credit, debit } from "./credit";
 export { reserve, postHold, voidHold } from "./holds";
-export { balanceOf, walletHistory } from "./balances";
+export { balanceOf, merchantBalance, walletHistory } from "./balances";
 export { verifyInvariants } from "./verify-invariants";

@@ -52,3 +52,10 @@ export function statementCsv(statement: Awaited<ReturnType<typeof walletStatemen
   }
   return `${lines.join("\r\n")}\r\n`;
 }
+
+/** An admin's view of any merchant's month. */
+export async function statementForAdmin(merchantId: string, period: StatementPeriod) {
+  const merchant = await db.merchant.findUnique({ where: { id: merchantId }, select: { id: true, businessName: true } });
+  if (!merchant) return null;
+  return { merchant, statement: await walletStatement(merchantId, period) };
+}

@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
 import { Field, FormError, SubmitButton } from "../../_components/field";
 import { useTRPC } from "../../_trpc/client";
-import { trpcErrorText } from "./error-message";
+import { trpcErrorText } from "@/app/_lib/error-message";
 
 const secondaryButton =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-brand-500 disabled:opacity-60";

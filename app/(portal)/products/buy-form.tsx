@@ -11,7 +11,7 @@ import { PRODUCT_TYPES, operatorName, type ProductType } from "@/server/prepaid/
 import { checkCustomerId, detectOperator, normaliseMsisdn } from "@/server/prepaid/customer-id";
 import { Field, FormError, SubmitButton } from "../../_components/field";
 import { useTRPC } from "../../_trpc/client";
-import { trpcErrorText } from "./error-message";
+import { trpcErrorText } from "@/app/_lib/error-message";
 
 export type BuyableProduct = { code: string; type: string; operator: string; operatorName: string; name: string; price: string };
 type PlnCustomer = { meterNo: string; name: string; tariff: string; power: number };

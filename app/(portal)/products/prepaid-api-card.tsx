@@ -9,7 +9,7 @@ import { useState, type FormEvent } from "react";
 import { CopyButton } from "../../_components/copy-button";
 import { Field } from "../../_components/field";
 import { useTRPC } from "../../_trpc/client";
-import { trpcErrorText } from "./error-message";
+import { trpcErrorText } from "@/app/_lib/error-message";
 
 const ENDPOINTS = ["top-up", "check-status", "pricelist", "check-balance", "inquiry-pln"];
 

@@ -1,11 +1,11 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { formatRupiah, parseWholeRupiah } from "@/lib/format";
 import { Field, FormError } from "../../_components/field";
 import { Badge } from "../../_components/ui";
+import { useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
 
 type Mandate = { id: string; bankCode: string; accountNumber: string; accountName: string; targetBalance: string; monthlyCap: string; status: string; failureReason: string | null };
@@ -13,26 +13,16 @@ const TONES = { pending_otp: "amber", active: "green", paused: "grey", revoked: 
 
 export function MandateCard({ mandates }: { mandates: Mandate[] }) {
   const t = useTranslations("treasury");
-  const router = useRouter();
   const trpc = useTRPC();
   const create = useMutation(trpc.treasury.createMandate.mutationOptions());
   const confirm = useMutation(trpc.treasury.confirmMandate.mutationOptions());
   const change = useMutation(trpc.treasury.changeMandate.mutationOptions());
-  const [error, setError] = useState<string | null>(null);
   const [sandboxOtp, setSandboxOtp] = useState<string | null>(null);
   const [otp, setOtp] = useState("");
   const [confirmRevoke, setConfirmRevoke] = useState<string | null>(null);
   const [form, setForm] = useState({ bankCode: "bca", accountNumber: "", accountName: "", targetBalance: "", monthlyCap: "" });
 
-  const run = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const { run, error, setError } = useAction();
 
   async function onRegister(event: FormEvent) {
     event.preventDefault();

@@ -1,11 +1,11 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { formatRupiah, parseWholeRupiah } from "@/lib/format";
 import { Field, FormError } from "../../_components/field";
 import { Badge } from "../../_components/ui";
+import { useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
 
 type Rule = { id: string; kind: string; percentBps: number | null; minimumBalance: string | null; runAtMinute: number; active: boolean; runs: { id: string; period: string; amount: string; status: string }[] };
@@ -14,7 +14,6 @@ const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, 
 
 export function SweepCard({ rules, sandbox }: { rules: Rule[]; sandbox: boolean }) {
   const t = useTranslations("treasury");
-  const router = useRouter();
   const trpc = useTRPC();
   const create = useMutation(trpc.treasury.createSweepRule.mutationOptions());
   const toggle = useMutation(trpc.treasury.setSweepRuleActive.mutationOptions());
@@ -24,17 +23,8 @@ export function SweepCard({ rules, sandbox }: { rules: Rule[]; sandbox: boolean 
   const [value, setValue] = useState("");
   const [time, setTime] = useState("09:00");
   const [settlement, setSettlement] = useState("");
-  const [error, setError] = useState<string | null>(null);
 
-  const run = async (work: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await work();
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const { run, error, setError } = useAction();
 
   async function onAdd(event: FormEvent) {
     event.preventDefault();

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { trpcErrorText } from "../../(portal)/products/error-message";
+import { trpcErrorText } from "@/app/_lib/error-message";
 import { useTRPC } from "../../_trpc/client";
 
 export type AdminProduct = { code: string; name: string; operatorName: string; typeLabel: string; price: string; active: boolean };

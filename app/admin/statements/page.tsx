@@ -1,9 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { wibDay } from "@/lib/format";
-import { getMerchant } from "@/server/merchants/list-merchants";
-import { db } from "@/server/db";
-import { monthPeriod, walletStatement } from "@/server/treasury/statements";
+import { monthPeriod, statementForAdmin } from "@/server/treasury/statements";
 import { StatementView } from "../../_components/statement-view";
 import { PageHeader } from "../../_components/ui";
 import { requireAdmin } from "../../_lib/session";
@@ -12,12 +10,12 @@ export default async function AdminStatementPage({ searchParams }: { searchParam
   await requireAdmin();
   const params = await searchParams;
   const merchantId = typeof params.merchantId === "string" ? params.merchantId.slice(0, 64) : "";
-  const merchant = merchantId ? await getMerchant(db, merchantId) : null;
-  if (!merchant) notFound();
   const month = typeof params.month === "string" && /^\d{4}-(0[1-9]|1[0-2])$/.test(params.month) ? params.month : wibDay().slice(0, 7);
   const period = monthPeriod(month);
+  const found = merchantId ? await statementForAdmin(merchantId, period) : null;
+  if (!found) notFound();
+  const { merchant, statement } = found;
   const t = await getTranslations("statement");
-  const statement = await walletStatement(merchant.id, period);
   return (
     <>
       <PageHeader

@@ -1,9 +1,8 @@
-import { db } from "@/server/db";
 import { apiRoute } from "@/server/http/rest";
-import { balanceOf } from "@/server/ledger";
+import { merchantBalance } from "@/server/ledger";
 
 /** Seed 003: `{ "balance": 100000 }` — the available balance; `pending` is what holds reserve. */
 export const GET = apiRoute(async ({ caller }) => {
-  const { available, held } = await balanceOf(db, caller.merchantId);
+  const { available, held } = await merchantBalance(caller.merchantId);
   return { body: { balance: Number(available), pending: Number(held) } };
 });
