@@ -78,6 +78,14 @@ export async function processClaimedEvent(event: OutboxEvent, workerId: string, 
         data: { status: "disabled", disabledAt: new Date(), disabledReason: `Receiver answered 410 Gone for event ${event.id}` },
       });
       await recordAudit(tx, { actor: { type: "WORKER", id: workerId }, action: "webhook.disabled_gone", targetType: "webhook_endpoint", targetId: endpoint.id, merchantId: event.merchantId });
+      await tx.notification.create({
+        data: {
+          merchantId: event.merchantId,
+          type: "webhook.disabled",
+          title: "Endpoint webhook dinonaktifkan / Webhook endpoint disabled",
+          body: `Penerima menjawab 410 Gone; callback dihentikan sampai URL disimpan ulang / The receiver answered 410 Gone; callbacks stop until the URL is saved again (${endpoint.url})`,
+        },
+      });
       return "failed" as const;
     }
     const delay = retryDelaySeconds(attempts);

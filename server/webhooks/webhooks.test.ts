@@ -128,6 +128,7 @@ describe(`merchant callbacks on ${engine}`, () => {
     const [goneId] = await emit(n.merchantId);
     await drain();
     expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { merchantId: n.merchantId } })).toMatchObject({ status: "disabled" });
+    expect(await db.notification.count({ where: { merchantId: n.merchantId, type: "webhook.disabled" } })).toBe(1);
     expect((await db.outboxEvent.findUniqueOrThrow({ where: { id: goneId } })).status).toBe("failed");
     const [later] = await emit(n.merchantId);
     await drain();
