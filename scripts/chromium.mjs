@@ -27,6 +27,6 @@ export function ensureChromium() {
   }
   throw new Error(
     `Chromium was not found at ${path}. Install Debian's package (sudo apt-get install -y chromium) ` +
-      "or set CHROMIUM_PATH to a Chromium binary. Do not run `npx playwright install`: it downloads a browser.",
+      "or set CHROMIUM_PATH to a Chromium binary. Playwright's own browser download does not work on these machines.",
   );
 }

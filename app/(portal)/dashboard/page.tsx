@@ -1,6 +1,7 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { formatRupiah, formatSignedRupiah, formatWib } from "@/lib/format";
+import { formatRupiah } from "@/lib/format";
+import { LedgerTable } from "../../_components/ledger-table";
 import { Card, EmptyState, PageHeader, Pagination, pageParam } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
 import { serverTrpc } from "../../_trpc/server";
@@ -19,7 +20,7 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
   const page = pageParam(params.page);
   const from = typeof params.from === "string" && DAY.test(params.from) ? params.from : undefined;
   const to = typeof params.to === "string" && DAY.test(params.to) ? params.to : undefined;
-  const [t, tc, locale, trpc] = await Promise.all([getTranslations("wallet"), getTranslations("common"), getLocale(), serverTrpc()]);
+  const [t, tc, trpc] = await Promise.all([getTranslations("wallet"), getTranslations("common"), serverTrpc()]);
   const [balance, history, health, tw, treasury, ts, tt] = await Promise.all([
     trpc.wallet.summary(),
     trpc.wallet.history({ page, pageSize: PAGE_SIZE, from, to }),
@@ -87,35 +88,7 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
           <EmptyState title={t("empty")} body={t("emptyBody")} />
         ) : (
           <>
-            <div className="overflow-x-auto">
-              <table className="min-w-full text-sm">
-                <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.time")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.type")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.reference")}</th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium">{t("columns.amount")}</th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium">{t("columns.balance")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {history.items.map((item) => (
-                    <tr key={item.id} data-testid="ledger-row">
-                      <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatWib(item.createdAt, locale)}</td>
-                      <td className="px-4 py-2">{t(`types.${item.type as "DEPOSIT"}`)}</td>
-                      <td className="px-4 py-2 font-mono text-xs text-slate-600">
-                        {item.reference ?? "—"}
-                        {item.description && <span className="block font-sans text-slate-500">{item.description}</span>}
-                      </td>
-                      <td className={`tabular whitespace-nowrap px-4 py-2 text-right font-medium ${item.amount < 0n ? "text-rose-700" : "text-emerald-700"}`}>
-                        {formatSignedRupiah(item.amount)}
-                      </td>
-                      <td className="tabular whitespace-nowrap px-4 py-2 text-right">{formatRupiah(item.balanceAfter)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <LedgerTable items={history.items} rowTestId="ledger-row" />
             <Pagination
               page={history.page}
               totalPages={history.totalPages}

@@ -1,8 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatRupiah, formatSignedRupiah, formatWib, formatWibDate } from "@/lib/format";
+import { formatRupiah, formatWib, formatWibDate } from "@/lib/format";
 import { DepositStatusBadge } from "../../../_components/deposit-status-badge";
+import { LedgerTable } from "../../../_components/ledger-table";
 import { Badge, Card, EmptyState, PageHeader, Pagination, pageParam } from "../../../_components/ui";
 import { WithdrawalStatusBadge } from "../../../_components/withdrawal-status-badge";
 import { requireAdmin } from "../../../_lib/session";
@@ -16,10 +17,9 @@ const PAGE_SIZE = 10;
 export default async function AdminMerchantPage({ params, searchParams }: Params) {
   await requireAdmin();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const [t, ta, tw, tc, locale, trpc] = await Promise.all([
+  const [t, ta, tc, locale, trpc] = await Promise.all([
     getTranslations("adminTools"),
     getTranslations("admin"),
-    getTranslations("wallet"),
     getTranslations("common"),
     getLocale(),
     serverTrpc(),
@@ -182,35 +182,7 @@ export default async function AdminMerchantPage({ params, searchParams }: Params
           <EmptyState title={t("merchant.noLedger")} />
         ) : (
           <>
-            <div className="overflow-x-auto">
-              <table className="min-w-full text-sm">
-                <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className={th}>{t("merchant.columns.time")}</th>
-                    <th scope="col" className={th}>{t("merchant.columns.type")}</th>
-                    <th scope="col" className={th}>{t("merchant.columns.reference")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("merchant.columns.amount")}</th>
-                    <th scope="col" className={`${th} text-right`}>{t("merchant.columns.balance")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {ledger.items.map((item) => (
-                    <tr key={item.id} data-testid="merchant-ledger-row">
-                      <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatWib(item.createdAt, locale)}</td>
-                      <td className="px-4 py-2">{tw(`types.${item.type as "DEPOSIT"}`)}</td>
-                      <td className="px-4 py-2 font-mono text-xs text-slate-600">
-                        {item.reference ?? "—"}
-                        {item.description && <span className="block font-sans text-slate-500">{item.description}</span>}
-                      </td>
-                      <td className={`tabular whitespace-nowrap px-4 py-2 text-right font-medium ${item.amount < 0n ? "text-rose-700" : "text-emerald-700"}`}>
-                        {formatSignedRupiah(item.amount)}
-                      </td>
-                      <td className="tabular whitespace-nowrap px-4 py-2 text-right">{formatRupiah(item.balanceAfter)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <LedgerTable items={ledger.items} rowTestId="merchant-ledger-row" />
             <Pagination page={ledger.page} totalPages={ledger.totalPages} hrefFor={hrefWith("lp")} labels={labels(ledger.page, ledger.totalPages)} />
           </>
         )}
