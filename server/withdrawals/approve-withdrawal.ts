@@ -96,37 +96,43 @@ export async function approveWithdrawal(input: ApproveWithdrawalInput): Promise<
     );
   }
 
-  return transaction(async (tx) => {
-    if (outcome.ok) {
-      const done = await finish(tx, claimed, { status: "success", payoutRef: outcome.reference });
-      await postHold(tx, {
-        holdId: done.holdId,
-        to: [{ account: "payoutClearing", amount: done.amount }, ...(done.fee > 0n ? [{ account: "feeRevenue" as const, amount: done.fee }] : [])],
-        description: `Penarikan ${done.id} dicairkan`,
-        actor: actorLabel(input.actor),
-      });
-      await recordAudit(tx, {
-        actor: providerActor,
-        action: "withdraw.success",
-        targetType: "withdrawal",
-        targetId: done.id,
-        merchantId: done.merchantId,
-        metadata: { payoutRef: outcome.reference },
-      });
-      await enqueueEvent(tx, { merchantId: done.merchantId, type: "withdraw.success", data: withdrawView(done) });
-      return done;
-    }
-    const failed = await finish(tx, claimed, { status: "rejected", adminNote: outcome.reason, failureReason: outcome.reason });
-    await voidHold(tx, { holdId: failed.holdId, description: `Penarikan ${failed.id} gagal: ${outcome.reason}`, actor: actorLabel(providerActor) });
-    await recordAudit(tx, {
-      actor: providerActor,
-      action: "withdraw.payout_failed",
-      targetType: "withdrawal",
-      targetId: failed.id,
-      merchantId: failed.merchantId,
-      metadata: { reason: outcome.reason },
+  return transaction((tx) => recordPayoutOutcome(tx, claimed, outcome, { approver: input.actor, provider: providerActor }));
+}
+
+/**
+ * Settles a `processing` withdrawal with its payout's outcome: `success` and the hold posted, or
+ * `rejected` with the reason and the hold voided. Used by approval and by an admin's reconciliation.
+ */
+export async function recordPayoutOutcome(tx: Tx, claimed: Withdrawal, outcome: PayoutResult, actors: { approver: Actor; provider: Actor }): Promise<Withdrawal> {
+  if (outcome.ok) {
+    const done = await finish(tx, claimed, { status: "success", payoutRef: outcome.reference });
+    await postHold(tx, {
+      holdId: done.holdId,
+      to: [{ account: "payoutClearing", amount: done.amount }, ...(done.fee > 0n ? [{ account: "feeRevenue" as const, amount: done.fee }] : [])],
+      description: `Penarikan ${done.id} dicairkan`,
+      actor: actorLabel(actors.approver),
     });
-    await enqueueEvent(tx, { merchantId: failed.merchantId, type: "withdraw.rejected", data: withdrawView(failed) });
-    return failed;
+    await recordAudit(tx, {
+      actor: actors.provider,
+      action: "withdraw.success",
+      targetType: "withdrawal",
+      targetId: done.id,
+      merchantId: done.merchantId,
+      metadata: { payoutRef: outcome.reference },
+    });
+    await enqueueEvent(tx, { merchantId: done.merchantId, type: "withdraw.success", data: withdrawView(done) });
+    return done;
+  }
+  const failed = await finish(tx, claimed, { status: "rejected", adminNote: outcome.reason, failureReason: outcome.reason });
+  await voidHold(tx, { holdId: failed.holdId, description: `Penarikan ${failed.id} gagal: ${outcome.reason}`, actor: actorLabel(actors.provider) });
+  await recordAudit(tx, {
+    actor: actors.provider,
+    action: "withdraw.payout_failed",
+    targetType: "withdrawal",
+    targetId: failed.id,
+    merchantId: failed.merchantId,
+    metadata: { reason: outcome.reason },
   });
+  await enqueueEvent(tx, { merchantId: failed.merchantId, type: "withdraw.rejected", data: withdrawView(failed) });
+  return failed;
 }

@@ -14,6 +14,7 @@ import { setAutoApproveLimit } from "../merchants/set-auto-approve";
 import { setMerchantSuspension } from "../merchants/suspend-merchant";
 import type { PayoutProvider, PayoutRequest } from "../providers/payouts";
 import { SANDBOX_PAYOUT_FAILURE, sandboxPayoutProvider } from "../providers/sandbox/payout";
+import { resolveProcessingWithdrawal } from "./resolve-withdrawal";
 import { approveWithdrawal } from "./approve-withdrawal";
 import { getWithdrawalForMerchant, listWithdrawals } from "./find-withdrawals";
 import { listWithdrawalQueue } from "./list-withdrawal-queue";
@@ -277,6 +278,32 @@ describe(`withdrawals on ${engine}`, () => {
     expect((await errorOf(rejectWithdrawal({ withdrawalId: withdrawal.id, note: "Batal", actor: adminActor }))).code).toBe("INVALID_STATE");
     // To the merchant it is still pending.
     expect((await listWithdrawals(merchantId, { page: 1, limit: 10, status: "pending" })).total).toBe(1);
+
+    // The admin checks with the provider and records the outcome: not paid → funds back, once.
+    expect((await errorOf(resolveProcessingWithdrawal({ withdrawalId: withdrawal.id, paid: false, note: "", actor: adminActor }))).code).toBe("VALIDATION");
+    const resolved = await resolveProcessingWithdrawal({ withdrawalId: withdrawal.id, paid: false, note: "Provider confirms it never left", actor: adminActor });
+    expect(resolved).toMatchObject({ status: "rejected", adminNote: "Provider confirms it never left" });
+    expect(await balanceOf(db, merchantId)).toEqual({ available: 100_000n, held: 0n });
+    expect((await errorOf(resolveProcessingWithdrawal({ withdrawalId: withdrawal.id, paid: true, note: "again", actor: adminActor }))).code).toBe("INVALID_STATE");
+    expect(await db.auditLog.count({ where: { targetId: withdrawal.id, action: "withdraw.reconcile" } })).toBe(1);
+  });
+
+  it("a processing payout the provider did make is reconciled as paid: the hold is posted", async () => {
+    const { merchantId } = await createMerchant();
+    await fund(merchantId, 100_000);
+    const { withdrawal } = await withdraw(merchantId, 30_000);
+    const flaky: PayoutProvider = {
+      name: "flaky",
+      async sendPayout() {
+        throw new Error("timeout after the transfer was sent");
+      },
+    };
+    await errorOf(approveWithdrawal({ withdrawalId: withdrawal.id, actor: adminActor, payouts: flaky }));
+    const paid = await resolveProcessingWithdrawal({ withdrawalId: withdrawal.id, paid: true, reference: "BANK-REF-9", note: "Seen in the provider dashboard", actor: adminActor });
+    expect(paid).toMatchObject({ status: "success", payoutRef: "BANK-REF-9" });
+    expect(await balanceOf(db, merchantId)).toEqual({ available: 69_000n, held: 0n });
+    expect(await db.outboxEvent.count({ where: { merchantId, type: "withdraw.success" } })).toBe(1);
+    expect((await verifyInvariants(db)).problems).toEqual([]);
   });
 
   it("auto-approves requests up to the merchant's limit (off by default)", async () => {

@@ -5,6 +5,7 @@ import { Badge, Card, EmptyState, PageHeader, Pagination, pageParam } from "../.
 import { WithdrawalStatusBadge } from "../../_components/withdrawal-status-badge";
 import { requireAdmin } from "../../_lib/session";
 import { serverTrpc } from "../../_trpc/server";
+import { ResolveActions } from "./resolve-actions";
 import { WithdrawalActions } from "./withdrawal-actions";
 
 export async function generateMetadata() {
@@ -91,7 +92,10 @@ export default async function WithdrawalQueuePage({ searchParams }: { searchPara
                       {w.status === "pending" ? (
                         <WithdrawalActions id={w.id} summary={{ amount: formatRupiah(w.amount), destination }} />
                       ) : (
-                        <p className="rounded-md bg-blue-50 p-3 text-xs text-slate-700">{t("processingNote")}</p>
+                        <div className="flex flex-col gap-2">
+                          <p className="rounded-md bg-blue-50 p-3 text-xs text-slate-700">{t("processingNote")}</p>
+                          <ResolveActions id={w.id} />
+                        </div>
                       )}
                     </div>
                   </article>

@@ -1,6 +1,7 @@
 // The admin desk: the withdrawal queue and its decisions, and the merchant tools (detail,
 // suspension, manual adjustments, auto-approve limit) and the audit log. ADMIN role only.
 import { z } from "zod";
+import { resolveProcessingWithdrawal } from "../../withdrawals/resolve-withdrawal";
 import type { Actor } from "../../audit";
 import { listDeposits } from "../../deposits/find-deposits";
 import { walletHistory } from "../../ledger";
@@ -28,6 +29,9 @@ export const adminDeskRouter = router({
   approveWithdrawal: adminProcedure
     .input(z.object({ id }))
     .mutation(({ ctx, input }) => approveWithdrawal({ withdrawalId: input.id, actor: admin(ctx.user.id) })),
+  resolveProcessing: adminProcedure
+    .input(z.object({ id, paid: z.boolean(), note: z.string().max(500), reference: z.string().max(100).optional() }))
+    .mutation(({ ctx, input }) => resolveProcessingWithdrawal({ withdrawalId: input.id, paid: input.paid, note: input.note, reference: input.reference, actor: admin(ctx.user.id) })),
   rejectWithdrawal: adminProcedure
     .input(z.object({ id, note: z.string().max(500) }))
     .mutation(({ ctx, input }) => rejectWithdrawal({ withdrawalId: input.id, note: input.note, actor: admin(ctx.user.id) })),
