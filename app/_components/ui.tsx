@@ -1,4 +1,5 @@
 // Small presentational pieces shared by pages: headers, cards, empty states, pagination, badges.
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 
@@ -40,17 +41,9 @@ export function Badge({ tone, children }: { tone: keyof typeof BADGE_TONES; chil
 }
 
 /** Previous / next links that keep the other query parameters. */
-export function Pagination({
-  page,
-  totalPages,
-  hrefFor,
-  labels,
-}: {
-  page: number;
-  totalPages: number;
-  hrefFor: (page: number) => string;
-  labels: { previous: string; next: string; pageOf: string };
-}) {
+export function Pagination({ page, totalPages, hrefFor }: { page: number; totalPages: number; hrefFor: (page: number) => string }) {
+  const t = useTranslations("common");
+  const labels = { previous: t("previous"), next: t("next"), pageOf: t("pageOf", { page, total: totalPages }) };
   const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50";
   const disabled = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
   return (

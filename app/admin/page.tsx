@@ -14,7 +14,7 @@ export default async function AdminMerchantsPage({ searchParams }: { searchParam
   const params = await searchParams;
   const page = pageParam(params.page);
   const search = typeof params.q === "string" ? params.q.slice(0, 100) : "";
-  const [t, tc, locale, trpc] = await Promise.all([getTranslations("admin"), getTranslations("common"), getLocale(), serverTrpc()]);
+  const [t, locale, trpc] = await Promise.all([getTranslations("admin"), getLocale(), serverTrpc()]);
   const merchants = await trpc.admin.merchants({ page, pageSize: 20, search: search || undefined });
 
   return (
@@ -79,7 +79,6 @@ export default async function AdminMerchantsPage({ searchParams }: { searchParam
               page={merchants.page}
               totalPages={merchants.totalPages}
               hrefFor={(p) => `/admin?${new URLSearchParams({ ...(search ? { q: search } : {}), page: String(p) })}`}
-              labels={{ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page: merchants.page, total: merchants.totalPages }) }}
             />
           </>
         )}

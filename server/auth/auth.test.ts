@@ -103,7 +103,7 @@ describe("roles and ownership, enforced on the server", () => {
     const m = await createMerchant();
     const caller = callerFor(await sessionFor(m.email, m.password));
     expect(await trpcFailure(caller.admin.merchants({ page: 1, pageSize: 20 }))).toBe("FORBIDDEN");
-    expect(await trpcFailure(caller.admin.merchantLedger({ merchantId: m.merchantId, page: 1, pageSize: 20 }))).toBe("FORBIDDEN");
+    expect(await trpcFailure(caller.adminDesk.merchantLedger({ merchantId: m.merchantId, page: 1, pageSize: 20 }))).toBe("FORBIDDEN");
   });
 
   it("never shows merchant B's ledger to merchant A", async () => {

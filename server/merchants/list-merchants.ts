@@ -35,7 +35,3 @@ export async function listMerchants(db: Db, { page, pageSize, search }: { page: 
     })),
   };
 }
-
-export async function getMerchant(db: Db, merchantId: string) {
-  return db.merchant.findUnique({ where: { id: merchantId }, select: { id: true, businessName: true, status: true, createdAt: true } });
-}

@@ -20,7 +20,7 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
   const page = pageParam(params.page);
   const from = typeof params.from === "string" && DAY.test(params.from) ? params.from : undefined;
   const to = typeof params.to === "string" && DAY.test(params.to) ? params.to : undefined;
-  const [t, tc, trpc] = await Promise.all([getTranslations("wallet"), getTranslations("common"), serverTrpc()]);
+  const [t, trpc] = await Promise.all([getTranslations("wallet"), serverTrpc()]);
   const [balance, history, health, tw, treasury, ts, tt] = await Promise.all([
     trpc.wallet.summary(),
     trpc.wallet.history({ page, pageSize: PAGE_SIZE, from, to }),
@@ -93,7 +93,6 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
               page={history.page}
               totalPages={history.totalPages}
               hrefFor={(p) => `/dashboard?${new URLSearchParams({ ...Object.fromEntries(period), page: String(p) })}`}
-              labels={{ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page: history.page, total: history.totalPages }) }}
             />
           </>
         )}

@@ -18,7 +18,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const page = pageParam(params.page);
   const status = STATUSES.find((s) => s === params.status);
   const search = typeof params.q === "string" ? params.q.trim().slice(0, 64) : "";
-  const [t, tc, locale, trpc] = await Promise.all([getTranslations("deposits"), getTranslations("common"), getLocale(), serverTrpc()]);
+  const [t, locale, trpc] = await Promise.all([getTranslations("deposits"), getLocale(), serverTrpc()]);
   const list = await trpc.deposits.list({ page, pageSize: 20, status, search: search || undefined });
   const query = (p: number) => `/invoices?${new URLSearchParams({ ...(status ? { status } : {}), ...(search ? { q: search } : {}), page: String(p) })}`;
 
@@ -88,7 +88,6 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
               page={list.page}
               totalPages={list.totalPages}
               hrefFor={query}
-              labels={{ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page: list.page, total: list.totalPages }) }}
             />
           </>
         )}

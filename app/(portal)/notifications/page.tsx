@@ -12,7 +12,7 @@ export async function generateMetadata() {
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireMerchant();
   const page = pageParam((await searchParams).page);
-  const [t, tc, locale, trpc] = await Promise.all([getTranslations("notifications"), getTranslations("common"), getLocale(), serverTrpc()]);
+  const [t, locale, trpc] = await Promise.all([getTranslations("notifications"), getLocale(), serverTrpc()]);
   const list = await trpc.treasury.notifications({ page, pageSize: 20 });
   return (
     <>
@@ -38,7 +38,6 @@ export default async function NotificationsPage({ searchParams }: { searchParams
               page={list.page}
               totalPages={list.totalPages}
               hrefFor={(p) => `/notifications?page=${p}`}
-              labels={{ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page: list.page, total: list.totalPages }) }}
             />
           </>
         )}

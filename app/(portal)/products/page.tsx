@@ -27,7 +27,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
   const search = text(params.q);
   const preselect = text(params.product) || undefined;
 
-  const [t, tc, trpc] = await Promise.all([getTranslations("prepaid"), getTranslations("common"), serverTrpc()]);
+  const [t, trpc] = await Promise.all([getTranslations("prepaid"), serverTrpc()]);
   const [catalogue, buyable, orders, credentials] = await Promise.all([
     trpc.prepaid.catalogue({ page, pageSize: CATALOGUE_PAGE_SIZE, type, operator, search: search || undefined }),
     trpc.prepaid.buyable(),
@@ -89,7 +89,6 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
               page={orders.page}
               totalPages={orders.totalPages}
               hrefFor={(p) => query({ orders: p })}
-              labels={{ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page: orders.page, total: orders.totalPages }) }}
             />
           </>
         )}
@@ -162,7 +161,6 @@ export default async function ProductsPage({ searchParams }: { searchParams: Pro
               page={catalogue.page}
               totalPages={catalogue.totalPages}
               hrefFor={(p) => query({ page: p })}
-              labels={{ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page: catalogue.page, total: catalogue.totalPages }) }}
             />
           </>
         )}

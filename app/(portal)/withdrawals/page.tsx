@@ -21,7 +21,7 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
   const page = pageParam(params.page);
   const status = STATUSES.find((s) => s === params.status);
   const selectedId = typeof params.id === "string" ? params.id.slice(0, 64) : null;
-  const [t, tc, locale, trpc] = await Promise.all([getTranslations("withdrawals"), getTranslations("common"), getLocale(), serverTrpc()]);
+  const [t, locale, trpc] = await Promise.all([getTranslations("withdrawals"), getLocale(), serverTrpc()]);
   const [methods, balance, list, selected] = await Promise.all([
     trpc.withdrawals.methods(),
     trpc.withdrawals.balance(),
@@ -126,7 +126,6 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
                   page={page}
                   totalPages={totalPages}
                   hrefFor={(p) => `/withdrawals?${new URLSearchParams({ ...(status ? { status } : {}), page: String(p) })}`}
-                  labels={{ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page, total: totalPages }) }}
                 />
               </>
             )}

@@ -22,7 +22,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const actor = ACTOR_TYPES.find((a) => a === params.actor);
   const from = DAY.test(text(params.from, 10)) ? text(params.from, 10) : "";
   const to = DAY.test(text(params.to, 10)) ? text(params.to, 10) : "";
-  const [t, tc, locale, trpc] = await Promise.all([getTranslations("adminTools.audit"), getTranslations("common"), getLocale(), serverTrpc()]);
+  const [t, locale, trpc] = await Promise.all([getTranslations("adminTools.audit"), getLocale(), serverTrpc()]);
   const [log, actions] = await Promise.all([
     trpc.adminDesk.auditLog({
       page,
@@ -129,7 +129,6 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               page={log.page}
               totalPages={log.totalPages}
               hrefFor={(p) => `/admin/audit?${new URLSearchParams({ ...filters, page: String(p) })}`}
-              labels={{ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page: log.page, total: log.totalPages }) }}
             />
           </>
         )}

@@ -30,7 +30,7 @@ export default async function BankMutationsPage({ searchParams }: { searchParams
   const filter: Filter = (FILTERS as readonly string[]).includes(requested ?? "") ? (requested as Filter) : "unmatched";
   const page = pageParam(params.page);
   const reviewsPage = pageParam(params.reviewsPage);
-  const [t, tc, locale, trpc] = await Promise.all([getTranslations("adminDeposits"), getTranslations("common"), getLocale(), serverTrpc()]);
+  const [t, locale, trpc] = await Promise.all([getTranslations("adminDeposits"), getLocale(), serverTrpc()]);
   const [mutations, reviews] = await Promise.all([
     trpc.admin.bankMutations({ page, pageSize: MUTATIONS_PAGE_SIZE, status: filter === "all" ? undefined : filter }),
     trpc.admin.paymentReviews({ page: reviewsPage, pageSize: REVIEWS_PAGE_SIZE }),
@@ -134,7 +134,6 @@ export default async function BankMutationsPage({ searchParams }: { searchParams
               page={mutations.page}
               totalPages={mutations.totalPages}
               hrefFor={(p) => hrefFor({ page: p })}
-              labels={{ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page: mutations.page, total: mutations.totalPages }) }}
             />
           </>
         )}
@@ -185,7 +184,6 @@ export default async function BankMutationsPage({ searchParams }: { searchParams
               page={reviews.page}
               totalPages={reviews.totalPages}
               hrefFor={(p) => hrefFor({ reviewsPage: p })}
-              labels={{ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page: reviews.page, total: reviews.totalPages }) }}
             />
           </>
         )}

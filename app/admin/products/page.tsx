@@ -15,7 +15,7 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
   const page = pageParam(params.page);
   const type = PRODUCT_TYPES.find((candidate) => candidate === params.type);
   const search = typeof params.q === "string" ? params.q.trim().slice(0, 64) : "";
-  const [t, tp, tc, trpc] = await Promise.all([getTranslations("adminProducts"), getTranslations("prepaid"), getTranslations("common"), serverTrpc()]);
+  const [t, tp, trpc] = await Promise.all([getTranslations("adminProducts"), getTranslations("prepaid"), serverTrpc()]);
   const list = await trpc.adminProducts.list({ page, pageSize: 50, type, search: search || undefined });
   const query = (p: number) => `/admin/products?${new URLSearchParams({ ...(type ? { type } : {}), ...(search ? { q: search } : {}), page: String(p) })}`;
 
@@ -77,7 +77,6 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
               page={list.page}
               totalPages={list.totalPages}
               hrefFor={query}
-              labels={{ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page: list.page, total: list.totalPages }) }}
             />
           </>
         )}

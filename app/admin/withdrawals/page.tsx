@@ -15,7 +15,7 @@ export async function generateMetadata() {
 export default async function WithdrawalQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   const page = pageParam((await searchParams).page);
-  const [t, tc, locale, trpc] = await Promise.all([getTranslations("adminTools.queue"), getTranslations("common"), getLocale(), serverTrpc()]);
+  const [t, locale, trpc] = await Promise.all([getTranslations("adminTools.queue"), getLocale(), serverTrpc()]);
   const [queue, decided, methods] = await Promise.all([
     trpc.adminDesk.withdrawalQueue({ page, pageSize: 20 }),
     trpc.adminDesk.recentlyDecided(),
@@ -111,7 +111,6 @@ export default async function WithdrawalQueuePage({ searchParams }: { searchPara
             page={queue.page}
             totalPages={queue.totalPages}
             hrefFor={(p) => `/admin/withdrawals?page=${p}`}
-            labels={{ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page: queue.page, total: queue.totalPages }) }}
           />
         </Card>
       )}

@@ -36,7 +36,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const page = pageParam(params.page);
   const type = EVENT_TYPES.find((t) => t === params.type);
   const status = STATUSES.find((s) => s === params.status);
-  const [t, tc, locale, trpc] = await Promise.all([getTranslations("webhooks"), getTranslations("common"), getLocale(), serverTrpc()]);
+  const [t, locale, trpc] = await Promise.all([getTranslations("webhooks"), getLocale(), serverTrpc()]);
   const [endpoint, log] = await Promise.all([trpc.webhooks.endpoint(), trpc.webhooks.deliveries({ page, pageSize: 20, type, status })]);
   const query = (p: number) => `/developers/webhooks?${new URLSearchParams({ ...(type ? { type } : {}), ...(status ? { status } : {}), page: String(p) })}`;
 
@@ -122,7 +122,6 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
               page={log.page}
               totalPages={log.totalPages}
               hrefFor={query}
-              labels={{ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page: log.page, total: log.totalPages }) }}
             />
           </>
         )}

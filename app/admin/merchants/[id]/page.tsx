@@ -17,10 +17,9 @@ const PAGE_SIZE = 10;
 export default async function AdminMerchantPage({ params, searchParams }: Params) {
   await requireAdmin();
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const [t, ta, tc, locale, trpc] = await Promise.all([
+  const [t, ta, locale, trpc] = await Promise.all([
     getTranslations("adminTools"),
     getTranslations("admin"),
-    getTranslations("common"),
     getLocale(),
     serverTrpc(),
   ]);
@@ -37,7 +36,6 @@ export default async function AdminMerchantPage({ params, searchParams }: Params
   const methodName = (code: string) => methods.find((m) => m.code === code)?.name ?? code;
   const hrefWith = (key: keyof typeof pages) => (p: number) =>
     `/admin/merchants/${merchant.id}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(pages).map(([k, v]) => [k, String(v)])), [key]: String(p) })}`;
-  const labels = (page: number, total: number) => ({ previous: tc("previous"), next: tc("next"), pageOf: tc("pageOf", { page, total }) });
   const suspended = merchant.status === "SUSPENDED";
   const th = "px-4 py-2 font-medium";
 
@@ -134,7 +132,7 @@ export default async function AdminMerchantPage({ params, searchParams }: Params
                 </tbody>
               </table>
             </div>
-            <Pagination page={withdrawals.page} totalPages={withdrawals.totalPages} hrefFor={hrefWith("wp")} labels={labels(withdrawals.page, withdrawals.totalPages)} />
+            <Pagination page={withdrawals.page} totalPages={withdrawals.totalPages} hrefFor={hrefWith("wp")} />
           </>
         )}
       </Card>
@@ -171,7 +169,7 @@ export default async function AdminMerchantPage({ params, searchParams }: Params
                 </tbody>
               </table>
             </div>
-            <Pagination page={deposits.page} totalPages={deposits.totalPages} hrefFor={hrefWith("dp")} labels={labels(deposits.page, deposits.totalPages)} />
+            <Pagination page={deposits.page} totalPages={deposits.totalPages} hrefFor={hrefWith("dp")} />
           </>
         )}
       </Card>
@@ -183,7 +181,7 @@ export default async function AdminMerchantPage({ params, searchParams }: Params
         ) : (
           <>
             <LedgerTable items={ledger.items} rowTestId="merchant-ledger-row" />
-            <Pagination page={ledger.page} totalPages={ledger.totalPages} hrefFor={hrefWith("lp")} labels={labels(ledger.page, ledger.totalPages)} />
+            <Pagination page={ledger.page} totalPages={ledger.totalPages} hrefFor={hrefWith("lp")} />
           </>
         )}
       </Card>
