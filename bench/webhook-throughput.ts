@@ -14,7 +14,7 @@ process.env.DATABASE_URL = database.url;
 
 const { db, transaction } = await import("../server/db");
 const { createMerchant } = await import("../tests/helpers/fixtures");
-const { saveWebhookEndpoint } = await import("../server/webhooks/endpoint-settings");
+const { saveWebhookEndpoint } = await import("../server/webhooks/save-webhook-endpoint");
 const { enqueueEvent } = await import("../server/webhooks/outbox");
 const { runDeliveries } = await import("../server/webhooks/dispatch");
 

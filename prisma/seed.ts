@@ -4,7 +4,7 @@ import { createApiKey, hashApiKey } from "../server/auth/api-keys";
 import { hashPassword } from "../server/auth/passwords";
 import { db, transaction } from "../server/db";
 import { credit, openMerchantAccounts, reserve, voidHold } from "../server/ledger";
-import { newPrepaidKey } from "../server/prepaid/prepaid-credentials";
+import { newPrepaidKey, openPrepaidKey, sealPrepaidKey } from "../server/prepaid/prepaid-credentials";
 import { upsertCatalogue } from "../server/prepaid/upsert-catalogue";
 
 export const SEED = {
@@ -58,8 +58,10 @@ async function seedApiKey(merchantId: string): Promise<string | null> {
 async function seedPrepaidKey(merchantId: string): Promise<string> {
   const wanted = process.env.SEED_PREPAID_KEY?.trim();
   const merchant = await db.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { prepaidApiKey: true } });
-  const key = wanted || merchant.prepaidApiKey || newPrepaidKey();
-  if (key !== merchant.prepaidApiKey) await transaction((tx) => tx.merchant.update({ where: { id: merchantId }, data: { prepaidApiKey: key } }));
+  const current = await openPrepaidKey(merchantId, merchant.prepaidApiKey);
+  const key = wanted || current || newPrepaidKey();
+  // Stored sealed under DATA_ENCRYPTION_KEY, like every prepaid key.
+  if (key !== current) await transaction((tx) => tx.merchant.update({ where: { id: merchantId }, data: { prepaidApiKey: sealPrepaidKey(merchantId, key) } }));
   return key;
 }
 

@@ -3,6 +3,7 @@
 // test can show that what one process receives reaches a page served by the other — and the
 // worker. Started by playwright.config.ts's webServer, which waits for the second port.
 import { spawn, execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 
@@ -10,13 +11,20 @@ const ports = (process.env.E2E_PORTS ?? "3100,3101").split(",");
 const dbFile = path.join("data", "e2e.db");
 for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
 
+// `next start` runs with NODE_ENV=production: this is a sandbox on SQLite, declared as such, with
+// secrets of its own (the production check refuses short or published ones).
+const secret = () => randomBytes(32).toString("base64url");
 const env = {
   ...process.env,
   DATABASE_URL: `file:./${dbFile}`,
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "e2e-only-secret-not-for-production",
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secret(),
+  SANDBOX_WEBHOOK_SECRET: process.env.SANDBOX_WEBHOOK_SECRET ?? secret(),
+  BANK_MUTATION_SECRET: process.env.BANK_MUTATION_SECRET ?? secret(),
+  DATA_ENCRYPTION_KEY: process.env.DATA_ENCRYPTION_KEY ?? secret(),
   NEXT_TELEMETRY_DISABLED: "1",
   BCRYPT_COST: "8",
   SANDBOX: "1",
+  ALLOW_SANDBOX_IN_PRODUCTION: "1",
 };
 const tsx = path.join("node_modules", ".bin", "tsx");
 execFileSync(tsx, ["scripts/migrate.ts"], { env, stdio: "inherit" });

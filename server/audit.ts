@@ -2,7 +2,7 @@
 import type { Tx } from "./db";
 
 export type Actor =
-  | { type: "USER"; id: string }
+  | { type: "USER"; id: string; ip?: string }
   | { type: "API_KEY"; id: string }
   | { type: "PROVIDER"; id: string }
   | { type: "WORKER"; id?: string }
@@ -34,7 +34,7 @@ export async function recordAudit(
       targetId: entry.targetId,
       merchantId: entry.merchantId,
       metadata: entry.metadata ? JSON.stringify(entry.metadata, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) : undefined,
-      ip: entry.ip,
+      ip: entry.ip ?? (entry.actor.type === "USER" ? entry.actor.ip : undefined),
     },
   });
 }

@@ -14,6 +14,33 @@ export type Db = SqliteClient;
 export type Tx = Prisma.TransactionClient;
 export { Prisma };
 export type { Engine };
+// The model types, for every module that names a row: this is the one import of them. Both
+// generated clients declare the same models, so the SQLite client's types serve PostgreSQL too.
+export type {
+  ApiKey,
+  AuditLog,
+  BankMutation,
+  DeliveryAttempt,
+  Deposit,
+  DirectDebitMandate,
+  IdempotencyRecord,
+  LedgerAccount,
+  LedgerEntry,
+  LedgerHold,
+  LedgerJournal,
+  Merchant,
+  Notification,
+  OutboxEvent,
+  PrepaidOrder,
+  PrepaidProduct,
+  ProviderEvent,
+  RateLimitBucket,
+  SweepRule,
+  SweepRun,
+  User,
+  WebhookEndpoint,
+  Withdrawal,
+} from "./generated/sqlite/client";
 
 // Interactive transactions queue behind each other on SQLite's single connection, so the
 // wait to start one must cover a burst of requests, not Prisma's 2 s default.

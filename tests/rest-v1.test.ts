@@ -10,7 +10,7 @@ import * as methods from "@/app/api/v1/topup/methods/route";
 import * as gateway from "@/app/api/v1/topup/payment-gateway/route";
 import * as ticket from "@/app/api/v1/topup/ticket/route";
 import { db } from "@/server/db";
-import { handleProviderWebhook } from "@/server/webhooks/inbound";
+import { handleProviderWebhook } from "@/server/http/provider-webhooks";
 import { createKey, createMerchant, fund, signedSandboxWebhook } from "./helpers/fixtures";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;

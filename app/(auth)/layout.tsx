@@ -1,15 +1,14 @@
-import { getTranslations } from "next-intl/server";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { LanguageSwitch } from "../_components/language-switch";
+import { getSession } from "@/server/auth/options";
+import { BrandHeader } from "../_components/brand";
 
+// Sign-in and registration: someone already signed in goes straight to their home page.
 export default async function AuthLayout({ children }: { children: ReactNode }) {
-  const t = await getTranslations("app");
+  if ((await getSession())?.user) redirect("/");
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="flex items-center justify-between px-6 py-4">
-        <span className="text-lg font-bold text-brand-700">{t("name")}</span>
-        <LanguageSwitch />
-      </header>
+      <BrandHeader />
       <main className="flex flex-1 items-start justify-center px-4 pt-8 md:pt-16">
         <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">{children}</div>
       </main>

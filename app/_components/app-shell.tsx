@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { Logo } from "./brand";
 import { LanguageSwitch } from "./language-switch";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -26,7 +27,7 @@ export async function AppShell({
       </a>
       <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white md:flex md:flex-col">
         <div className="flex h-14 items-center gap-2 border-b border-slate-200 px-5">
-          <span className="text-lg font-bold text-brand-700">{t("app.name")}</span>
+          <Logo className="h-7 w-auto" />
           {badge && <span className="rounded bg-slate-900 px-1.5 py-0.5 text-[10px] font-semibold uppercase text-white">{badge}</span>}
         </div>
         <nav aria-label={t("nav.mainNav")} className="flex-1 p-3">
@@ -35,7 +36,7 @@ export async function AppShell({
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex min-h-14 flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2 md:px-6">
-          <span className="font-bold text-brand-700 md:hidden">{t("app.name")}</span>
+          <Logo className="h-6 w-auto md:hidden" />
           <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-1">
             {topRight}
             <span className="hidden text-sm text-slate-600 sm:inline" data-testid="signed-in-user">

@@ -1,9 +1,9 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useId, useTransition } from "react";
+import { useId } from "react";
 import { LOCALE_COOKIE, LOCALES, type Locale } from "@/lib/i18n/config";
+import { useAction } from "../_lib/use-action";
 import { useTRPC } from "../_trpc/client";
 
 const NAMES: Record<Locale, string> = { id: "Indonesia", en: "English" };
@@ -12,16 +12,18 @@ const NAMES: Record<Locale, string> = { id: "Indonesia", en: "English" };
 export function LanguageSwitch({ signedIn = false }: { signedIn?: boolean }) {
   const t = useTranslations("common");
   const locale = useLocale();
-  const router = useRouter();
   const trpc = useTRPC();
   const saveLocale = useMutation(trpc.auth.setLocale.mutationOptions());
-  const [pending, startTransition] = useTransition();
+  const { run, pending } = useAction();
   const id = useId();
 
   function change(next: Locale) {
     document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
-    if (signedIn) saveLocale.mutate(next);
-    startTransition(() => router.refresh());
+    // The cookie already switches this device; the profile only follows, so a failure to save it
+    // must not stop the page from re-rendering in the new language.
+    void run(async () => {
+      if (signedIn) await saveLocale.mutateAsync(next).catch(() => undefined);
+    });
   }
 
   return (

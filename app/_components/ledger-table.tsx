@@ -1,40 +1,47 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { formatRupiah, formatSignedRupiah, formatWib } from "@/lib/format";
+import { TwoLines } from "./cells";
+import { DataTable, type DataTablePagination } from "./data-table";
 
 type LedgerLine = { id: number; type: string; reference: string | null; description: string | null; amount: bigint; balanceAfter: bigint; createdAt: Date };
 
 /** A wallet's ledger lines, newest first: time, type, reference, signed amount, resulting balance. */
-export async function LedgerTable({ items, rowTestId }: { items: LedgerLine[]; rowTestId: string }) {
+export async function LedgerTable({
+  items,
+  rowTestId,
+  empty,
+  pagination,
+  title,
+  actions,
+}: {
+  items: LedgerLine[];
+  rowTestId: string;
+  empty: { title: string; body?: string };
+  pagination: DataTablePagination;
+  /** The card's heading, with filters and links beside it. */
+  title?: string;
+  actions?: ReactNode;
+}) {
   const [t, locale] = await Promise.all([getTranslations("wallet"), getLocale()]);
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-sm">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">{t("columns.time")}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{t("columns.type")}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{t("columns.reference")}</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">{t("columns.amount")}</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">{t("columns.balance")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {items.map((item) => (
-            <tr key={item.id} data-testid={rowTestId}>
-              <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatWib(item.createdAt, locale)}</td>
-              <td className="px-4 py-2">{t.has(`types.${item.type}`) ? t(`types.${item.type as "DEPOSIT"}`) : item.type}</td>
-              <td className="px-4 py-2 font-mono text-xs text-slate-600">
-                {item.reference ?? "—"}
-                {item.description && <span className="block font-sans text-slate-500">{item.description}</span>}
-              </td>
-              <td className={`tabular whitespace-nowrap px-4 py-2 text-right font-medium ${item.amount < 0n ? "text-rose-700" : "text-emerald-700"}`}>
-                {formatSignedRupiah(item.amount)}
-              </td>
-              <td className="tabular whitespace-nowrap px-4 py-2 text-right">{formatRupiah(item.balanceAfter)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("history")}
+      title={title}
+      actions={actions}
+      rowTestId={rowTestId}
+      items={items}
+      columns={[
+        { id: "time", header: t("columns.time"), kind: "time", cell: (item) => formatWib(item.createdAt, locale) },
+        { id: "type", header: t("columns.type"), cell: (item) => t.has(`types.${item.type}`) ? t(`types.${item.type}`) : item.type },
+        { id: "reference", header: t("columns.reference"), kind: "mono", className: "text-slate-600", cell: (item) => (
+          <TwoLines sub={item.description && <span className="font-sans">{item.description}</span>}>{item.reference ?? "—"}</TwoLines>
+        ) },
+        { id: "amount", header: t("columns.amount"), kind: "money", cell: (item) => <span className={`font-medium ${item.amount < 0n ? "text-rose-700" : "text-emerald-700"}`}>{formatSignedRupiah(item.amount)}</span> },
+        { id: "balance", header: t("columns.balance"), kind: "money", cell: (item) => formatRupiah(item.balanceAfter) },
+      ]}
+      empty={empty}
+      pagination={pagination}
+    />
   );
 }

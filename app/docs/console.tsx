@@ -4,6 +4,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { buttonClass } from "../_components/button";
+import { FormError } from "../_components/field";
+import { useAction } from "../_lib/use-action";
 import { useTRPC } from "../_trpc/client";
 import type { ConsoleOperation } from "./types";
 import { buildRequest, curlCommand } from "@/lib/api-request";
@@ -18,10 +21,10 @@ export function Console({ op, signedInMerchant }: { op: ConsoleOperation; signed
   const [formula, setFormula] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(op.params.map((p) => [p.name, p.example.startsWith("{{") ? "" : p.example])));
   const [pastedKey, setPastedKey] = useState("");
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ status: number; latency: number; headers: [string, string][]; body: string } | null>(null);
   const [curl, setCurl] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Sending and signing both go through one action: pending state and error text for the console.
+  const { run, pending, error } = useAction({ refresh: false });
 
   async function apiKey(): Promise<string | undefined> {
     if (pastedKey.trim()) return pastedKey.trim();
@@ -36,9 +39,7 @@ export function Console({ op, signedInMerchant }: { op: ConsoleOperation; signed
   }
 
   async function send() {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const req = await request();
       const started = performance.now();
       const res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body });
@@ -51,24 +52,18 @@ export function Console({ op, signedInMerchant }: { op: ConsoleOperation; signed
         /* not JSON: show as is */
       }
       setResult({ status: res.status, latency, headers: [...res.headers.entries()], body: body.slice(0, 20_000) });
-    } catch (e) {
-      setError(String(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function fillSign() {
     if (!op.signSuffix) return;
-    setError(null);
     const suffix = "literal" in op.signSuffix ? op.signSuffix.literal : (values[op.signSuffix.param] ?? "");
-    try {
-      const result = await computeSign.mutateAsync({ suffix });
-      setValues((v) => ({ ...v, username: result.username, sign: result.sign }));
-      setFormula(`${result.formula} = ${result.sign}`);
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    await run(() => computeSign.mutateAsync({ suffix }), {
+      onSuccess: (result) => {
+        setValues((v) => ({ ...v, username: result.username, sign: result.sign }));
+        setFormula(`${result.formula} = ${result.sign}`);
+      },
+    });
   }
 
   async function copyCurl() {
@@ -95,20 +90,22 @@ export function Console({ op, signedInMerchant }: { op: ConsoleOperation; signed
         )}
       </div>
       <div className="mt-2 flex flex-wrap gap-2">
-        <button type="button" onClick={send} disabled={busy} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
-          {busy ? t("sending") : t("send")}
+        <button type="button" onClick={send} disabled={pending} className={buttonClass("primary")}>
+          {pending ? t("sending") : t("send")}
         </button>
         {op.signSuffix && signedInMerchant && (
-          <button type="button" onClick={fillSign} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+          <button type="button" onClick={fillSign} disabled={pending} className={buttonClass("secondary")}>
             {t("computeSign")}
           </button>
         )}
-        <button type="button" onClick={copyCurl} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+        <button type="button" onClick={copyCurl} className={buttonClass("secondary")}>
           {t("copyCurl")}
         </button>
       </div>
       {formula && <p className="mt-2 font-mono text-xs text-slate-600" data-testid="sign-formula">{formula}</p>}
-      {error && <p role="alert" className="mt-2 text-xs text-rose-700">{error}</p>}
+      <div className="mt-2">
+        <FormError message={error} compact />
+      </div>
       {curl && <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100" data-testid="curl-command">{curl}</pre>}
       {result && (
         <div className="mt-3 text-xs" data-testid="console-result">

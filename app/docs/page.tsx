@@ -7,14 +7,15 @@ import { describeParams } from "@/server/openapi/describe";
 import type { ApiOperation, Group } from "@/server/openapi/operation";
 import { ALL_OPERATIONS } from "@/server/openapi/operations";
 import { CALLBACKS } from "@/server/openapi/webhook-schemas";
+import { Logo } from "../_components/brand";
+import { DataTable } from "../_components/data-table";
 import { LanguageSwitch } from "../_components/language-switch";
 import { CallbackTester } from "./callback-tester";
 import { CodeSamples } from "./code-samples";
 import { Console } from "./console";
+import { titleFrom } from "../_lib/metadata";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("docs"))("title") };
-}
+export const generateMetadata = titleFrom("docs");
 
 const GROUPS: Group[] = ["balance", "topup", "invoices", "withdrawals", "prepaid", "events"];
 const METHOD_TONE = { get: "bg-emerald-100 text-emerald-800", post: "bg-brand-100 text-brand-700" };
@@ -32,7 +33,9 @@ export default async function DocsPage() {
   return (
     <div className="min-h-screen">
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-6 py-3">
-        <Link href="/" className="text-lg font-bold text-brand-700">Saldo</Link>
+        <Link href="/" aria-label="Saldo">
+          <Logo className="h-7 w-auto" />
+        </Link>
         <div className="flex items-center gap-4 text-sm">
           <a href="/api/v1/openapi.json" className="font-medium text-brand-700 hover:underline">{t("openapi")}</a>
           {!session?.user && <Link href="/login" className="font-medium hover:underline">{t("signIn")}</Link>}
@@ -76,22 +79,21 @@ export default async function DocsPage() {
                         <p className="text-sm text-slate-500">{op.description[other]}</p>
                         <p className="mt-1 text-xs text-slate-500">{op.auth === "apiKey" ? t("authKey") : op.auth === "sign" ? t("authSign") : t("authNone")}</p>
                         {params.length > 0 && (
-                          <table className="mt-3 w-full text-left text-xs">
-                            <caption className="mb-1 text-left text-sm font-medium">{t("parameters")}</caption>
-                            <thead className="text-slate-500">
-                              <tr><th className="py-1 pr-3">{t("name")}</th><th className="pr-3">{t("location")}</th><th className="pr-3">{t("required")}</th><th>{t("description")}</th></tr>
-                            </thead>
-                            <tbody>
-                              {params.map((p) => (
-                                <tr key={`${p.in}-${p.name}`} className="border-t border-slate-100">
-                                  <td className="py-1 pr-3 font-mono">{p.name}</td>
-                                  <td className="pr-3">{p.in}</td>
-                                  <td className="pr-3">{p.required ? t("required") : t("optional")}</td>
-                                  <td>{p.description}</td>
-                                </tr>
-                              ))}
-                            </tbody>
-                          </table>
+                          <div className="mt-3 overflow-hidden rounded-md border border-slate-200">
+                            <p className="border-b border-slate-200 px-4 py-1.5 text-sm font-medium">{t("parameters")}</p>
+                            <DataTable
+                              bare
+                              caption={`${t("parameters")} · ${op.summary[lang]}`}
+                              items={params}
+                              columns={[
+                                { id: "name", header: t("name"), kind: "mono", cell: (p) => p.name },
+                                { id: "location", header: t("location"), cell: (p) => p.in },
+                                { id: "required", header: t("required"), cell: (p) => (p.required ? t("required") : t("optional")) },
+                                { id: "description", header: t("description"), cell: (p) => p.description },
+                              ]}
+                              empty={{ title: t("parameters") }}
+                            />
+                          </div>
                         )}
                         <div className="mt-3 grid gap-3 lg:grid-cols-2">
                           <div>

@@ -1,10 +1,12 @@
-// next-auth (v4) with email + password. The session is a signed JWT carrying the user's id,
-// role and merchant; every server check reads it from there.
-import type { NextAuthOptions } from "next-auth";
+// next-auth (v4) with email + password. The session is a signed JWT carrying the user's id;
+// role, merchant and status are read again from the database (refresh-session-user.ts, cached
+// for SESSION_REFRESH_SECONDS), so a change there reaches a signed-in user within that time.
+import type { NextAuthOptions, Session } from "next-auth";
 import { getServerSession } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isAppError } from "../errors";
 import { clientIp } from "../http/client-ip";
+import { refreshSessionUser } from "./refresh-session-user";
 import { verifyLogin, type SessionUser } from "./verify-login";
 
 declare module "next-auth" {
@@ -52,4 +54,14 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
-export const getSession = () => getServerSession(authOptions);
+/**
+ * The signed-in user's session for pages and route handlers, with role, merchant and status as
+ * the database has them now; null when nobody is signed in, the user is gone, or its merchant is
+ * suspended (the portal then sends them to the login page, which says why).
+ */
+export async function getSession(): Promise<Session | null> {
+  const session = await getServerSession(authOptions);
+  if (!session?.user) return null;
+  const check = await refreshSessionUser(session.user);
+  return check.ok ? { ...session, user: check.user } : null;
+}

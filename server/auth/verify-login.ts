@@ -1,10 +1,20 @@
-// Credentials check for next-auth. Failures are counted per account and per IP; either
-// limit blocks further tries for the rest of the window, right or wrong password.
+// Credentials check for next-auth. Every attempt is counted before the password is checked, on
+// three fixed-window counters (server/http/rate-limit.ts):
+//   - per account and address (LOGIN_MAX_FAILURES_PER_ACCOUNT_IP, default 5): the lock a
+//     guesser meets, and one a stranger can only put on their own address;
+//   - per account from everywhere (LOGIN_MAX_FAILURES_PER_ACCOUNT, default 100): a backstop
+//     against guessing from many addresses, high enough that nobody locks an admin out by
+//     accident or with a handful of tries, and lifted when the window ends;
+//   - per address across accounts (LOGIN_MAX_FAILURES_PER_IP, default 20): credential stuffing.
+// Any counter past its limit refuses the attempt, right or wrong password, until the window ends.
+// A right password gives its counts back (the counters hold failures and attempts in flight) and
+// clears the account-and-address counter. Counting first means N parallel guesses take N counts,
+// so no burst gets more password checks than the limit allows.
 import { recordAudit } from "../audit";
 import { db, transaction } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { clearRateLimit, countRateLimited, isRateLimited } from "../http/rate-limit";
+import { clearRateLimit, refundRateLimits, takeRateLimits } from "../http/rate-limit";
 import { burnPasswordCheck, verifyPassword } from "./passwords";
 import { loginSchema } from "./schemas";
 
@@ -16,36 +26,48 @@ export const LOGIN_ERRORS = {
   suspended: "SUSPENDED",
 } as const;
 
+/** The counters one sign-in attempt is held against. */
+export function loginLimitKeys(email: string, ip: string | undefined) {
+  const address = ip ?? "unknown";
+  return {
+    accountIp: `login:account-ip:${email}|${address}`,
+    account: `login:account:${email}`,
+    ip: `login:ip:${address}`,
+  };
+}
+
 export async function verifyLogin(raw: { email?: unknown; password?: unknown }, context: { ip?: string } = {}): Promise<SessionUser> {
   const parsed = loginSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("UNAUTHORIZED", LOGIN_ERRORS.invalid);
   const { email, password } = parsed.data;
-  const window = { windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS };
-  const accountKey = `login:account:${email}`;
-  const ipKey = `login:ip:${context.ip ?? "unknown"}`;
+  const keys = loginLimitKeys(email, context.ip);
 
-  const [byAccount, byIp] = await Promise.all([
-    isRateLimited(accountKey, { ...window, max: env.LOGIN_MAX_FAILURES_PER_ACCOUNT }),
-    isRateLimited(ipKey, { ...window, max: env.LOGIN_MAX_FAILURES_PER_IP }),
-  ]);
-  if (byAccount.limited || byIp.limited) {
-    throw new AppError("RATE_LIMITED", LOGIN_ERRORS.limited, {
-      retryAfterSeconds: Math.max(byAccount.retryAfterSeconds, byIp.retryAfterSeconds),
-    });
+  const taken = await takeRateLimits(
+    [
+      { key: keys.accountIp, max: env.LOGIN_MAX_FAILURES_PER_ACCOUNT_IP },
+      { key: keys.account, max: env.LOGIN_MAX_FAILURES_PER_ACCOUNT },
+      { key: keys.ip, max: env.LOGIN_MAX_FAILURES_PER_IP },
+    ],
+    { windowSeconds: env.LOGIN_FAILURE_WINDOW_SECONDS },
+  );
+  const refused = taken.filter((t) => !t.allowed);
+  if (refused.length) {
+    throw new AppError("RATE_LIMITED", LOGIN_ERRORS.limited, { retryAfterSeconds: Math.max(...refused.map((t) => t.retryAfterSeconds)) });
   }
 
   const user = await db.user.findUnique({ where: { email }, include: { merchant: { select: { status: true } } } });
+  // An unknown email still pays for one bcrypt comparison at the configured cost.
   const ok = user ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
   if (!user || !ok) {
-    await Promise.all([countRateLimited(accountKey, window), countRateLimited(ipKey, window)]);
     await transaction((tx) =>
       recordAudit(tx, { actor: { type: "SYSTEM" }, action: "auth.login_failed", targetType: "user", targetId: user?.id, ip: context.ip, metadata: { email } }),
     );
     throw new AppError("UNAUTHORIZED", LOGIN_ERRORS.invalid);
   }
-  if (user.merchant?.status === "SUSPENDED") throw new AppError("FORBIDDEN", LOGIN_ERRORS.suspended);
 
-  await clearRateLimit(accountKey);
+  // The right password was not a failure: give its counts back and clear this address's lock.
+  await Promise.all([clearRateLimit(keys.accountIp), refundRateLimits([keys.account, keys.ip])]);
+  if (user.merchant?.status === "SUSPENDED") throw new AppError("FORBIDDEN", LOGIN_ERRORS.suspended);
   return {
     id: user.id,
     email: user.email,

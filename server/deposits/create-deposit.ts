@@ -1,17 +1,20 @@
 // Opens a deposit: a bank-transfer ticket with a unique total, or a VA / QRIS charge from the
 // provider. Open totals and VA numbers are kept distinct by a unique index (`openKey`), so
-// concurrent requests never share one; a collision is retried with a fresh pick.
+// concurrent requests never share one; a collision is retried with a fresh pick. A direct
+// debit (auto top-up) is opened here too, one at a time per mandate.
 import { randomInt } from "node:crypto";
 import { recordAudit, type Actor } from "../audit";
-import { db, transaction } from "../db";
+import { db, type Deposit, transaction } from "../db";
 import { AppError } from "../errors";
-import type { Deposit } from "../generated/sqlite/client";
 import { positiveRupiah } from "../ledger";
-import { chargeProvider } from "../providers";
+import { depositProvider } from "../providers";
+import type { Charge, DirectDebitProvider } from "../providers/types";
 import { expireDepositInTx } from "./expire-deposit";
 import { quote, type MethodCode } from "./methods";
+import { nextStatusCheck } from "./status-check-schedule";
 
 export const UNIQUE_CODE_MAX = 999;
+const DIRECT_DEBIT_EXPIRY_MINUTES = 60;
 
 export type CreateDepositInput = {
   merchantId: string;
@@ -20,6 +23,8 @@ export type CreateDepositInput = {
   channel?: "topup" | "invoice";
   actor: Actor;
   now?: Date;
+  /** With method DIRECT_DEBIT: the mandate the money is pulled under, and the provider pulling it. */
+  directDebit?: { mandateId: string; provider: Pick<DirectDebitProvider, "name" | "debitReference"> };
 };
 
 async function activeMerchant(merchantId: string) {
@@ -65,8 +70,40 @@ async function createTicket(input: CreateDepositInput, amount: bigint, fee: bigi
   });
 }
 
+/** Thrown when the mandate already has an open debit (its `DEBIT:<mandate>` openKey is taken). */
+const debitAlreadyOpen = () => new AppError("CONFLICT", "Debit untuk mandat ini masih terbuka / A debit is already open for this mandate");
+
+// No fee and no method limits: the amount is what the mandate's rules asked for. The worker only
+// opens debits for active merchants' mandates, so the merchant is not looked up again.
+async function openDirectDebit(input: CreateDepositInput, directDebit: NonNullable<CreateDepositInput["directDebit"]>, amount: bigint): Promise<Deposit> {
+  const { mandateId, provider } = directDebit;
+  const openKey = `DEBIT:${mandateId}`;
+  const expiredAt = new Date((input.now ?? new Date()).getTime() + DIRECT_DEBIT_EXPIRY_MINUTES * 60_000);
+  return transaction(async (tx) => {
+    // A concurrent twin that inserted first makes this insert fail on the unique openKey; the
+    // retry of `transaction` then finds it here.
+    if (await tx.deposit.findUnique({ where: { openKey } })) throw debitAlreadyOpen();
+    return tx.deposit.create({
+      data: {
+        merchantId: input.merchantId,
+        method: "DIRECT_DEBIT",
+        channel: input.channel ?? "topup",
+        amount,
+        fee: 0n,
+        total: amount,
+        creditAmount: amount,
+        provider: provider.name,
+        mandateId,
+        providerRef: provider.debitReference(mandateId),
+        openKey,
+        expiredAt,
+      },
+    });
+  });
+}
+
 async function createCharge(input: CreateDepositInput, method: MethodCode, amount: bigint, fee: bigint, expiredAt: Date, merchantName: string) {
-  const provider = chargeProvider();
+  const provider = depositProvider();
   const deposit = await transaction(async (tx) => {
     const created = await tx.deposit.create({
       data: { merchantId: input.merchantId, method, channel: input.channel ?? "topup", amount, fee, total: amount + fee, creditAmount: amount, provider: provider.name, expiredAt },
@@ -75,26 +112,49 @@ async function createCharge(input: CreateDepositInput, method: MethodCode, amoun
     return created;
   });
   // The provider call happens outside any transaction: a slow gateway must not hold locks.
+  const fail = async (error: unknown) => {
+    console.warn(`[deposits] ${provider.name} could not create the charge for ${deposit.id}: ${error instanceof Error ? error.message : String(error)}`);
+    await transaction((tx) => expireDepositInTx(tx, deposit, "failed", { type: "PROVIDER", id: provider.name }));
+    return new AppError("CONFLICT", "Penyedia pembayaran gagal membuat tagihan; coba lagi / The payment provider could not create the charge; try again");
+  };
+  // A provider with a status API is asked about the charge later, in case its notification is lost.
+  const nextStatusCheckAt = provider.hasStatusApi ? nextStatusCheck({ createdAt: deposit.createdAt, expiredAt }, new Date()) : null;
+  const store = (charge: Charge, openKey: string) =>
+    transaction((tx) =>
+      tx.deposit.update({
+        where: { id: deposit.id },
+        data: { providerRef: charge.providerRef, vaNumber: charge.vaNumber, billerCode: charge.billerCode, qrisPayload: charge.qrisPayload, openKey, nextStatusCheckAt },
+      }),
+    );
   for (let attempt = 1; ; attempt++) {
+    let charge: Charge;
     try {
-      const charge = await provider.createCharge({ depositId: deposit.id, method, total: deposit.total, expiresAt: expiredAt, merchantName });
-      return await transaction((tx) =>
-        tx.deposit.update({
-          where: { id: deposit.id },
-          data: { providerRef: charge.providerRef, vaNumber: charge.vaNumber, qrisPayload: charge.qrisPayload, openKey: charge.vaNumber ? `VA:${charge.vaNumber}` : `CHARGE:${deposit.id}` },
-        }),
-      );
+      charge = await provider.createCharge({ depositId: deposit.id, method, total: deposit.total, expiresAt: expiredAt, merchantName });
+    } catch (error) {
+      throw await fail(error);
+    }
+    try {
+      return await store(charge, charge.vaNumber ? `VA:${charge.vaNumber}` : `CHARGE:${deposit.id}`);
     } catch (error) {
       const vaTaken = (error as { code?: string }).code === "P2002";
+      // A provider that keeps state (it has a status API) issued this number and will not issue
+      // another for the same order: keep its number, keyed by the deposit instead.
+      if (vaTaken && provider.hasStatusApi) {
+        try {
+          return await store(charge, `CHARGE:${deposit.id}`);
+        } catch (again) {
+          throw await fail(again);
+        }
+      }
       if (vaTaken && attempt < 5) continue;
-      await transaction((tx) => expireDepositInTx(tx, deposit, "failed", { type: "PROVIDER", id: provider.name }));
-      throw new AppError("CONFLICT", "Penyedia pembayaran gagal membuat tagihan; coba lagi / The payment provider could not create the charge; try again");
+      throw await fail(error);
     }
   }
 }
 
 export async function createDeposit(input: CreateDepositInput): Promise<Deposit> {
   const amount = positiveRupiah(input.amount);
+  if (input.method === "DIRECT_DEBIT" && input.directDebit) return openDirectDebit(input, input.directDebit, amount);
   const { method, fee } = quote(input.method, amount);
   const merchant = await activeMerchant(input.merchantId);
   const expiredAt = new Date((input.now ?? new Date()).getTime() + method.expiryMinutes * 60_000);

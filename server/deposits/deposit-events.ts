@@ -1,6 +1,5 @@
 // Which callback a deposit's transition sends: invoices speak seed 003's words, top-ups seed 000's.
-import type { Tx } from "../db";
-import type { Deposit } from "../generated/sqlite/client";
+import type { Deposit, Tx } from "../db";
 import { enqueueEvent, type EventType } from "../webhooks/outbox";
 import { depositEventData } from "./views";
 

@@ -5,14 +5,14 @@ import { db, engine } from "../db";
 import { env } from "../env";
 import { balanceOf, verifyInvariants } from "../ledger";
 import { parseQrisPayload } from "../qris/emvco";
-import { handleBankMutationWebhook, handleProviderWebhook } from "../webhooks/inbound";
-import { hmacSha512Hex } from "../webhooks/signatures";
+import { handleBankMutationWebhook, handleProviderWebhook } from "../http/provider-webhooks";
+import { hmacSha512Hex } from "../crypto/hmac";
 import { cancelDeposit } from "./cancel-deposit";
 import { createDeposit } from "./create-deposit";
 import { expireDueDeposits } from "./expire-deposit";
 import { getDepositForMerchant } from "./find-deposits";
 import { feeFor, methodConfig, quote } from "./methods";
-import { assignBankMutation } from "./record-bank-mutations";
+import { assignBankMutation } from "./assign-bank-mutation";
 
 const actor = { type: "SYSTEM" as const };
 const pay = (reference: string, amount: bigint, eventId = `evt-${randomUUID()}`) =>

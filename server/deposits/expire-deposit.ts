@@ -1,23 +1,36 @@
-// pending → expired: by the clock (worker, or on read), by the merchant's cancel, or because
-// the provider could not issue the charge. Guarded, so it never touches a paid deposit.
+// pending → expired: by the clock (worker, or on read), by the provider saying the charge expired,
+// by the merchant's cancel, or because the provider refused or failed the charge. Guarded, so it
+// never touches a paid deposit. `expiredReason` keeps which, so that only a clock expiry can still
+// be paid by an in-time payment reported late (mark-deposit-paid.ts).
 import type { Actor } from "../audit";
 import { recordAudit } from "../audit";
-import { db, transaction, type Tx } from "../db";
-import type { Deposit } from "../generated/sqlite/client";
+import { db, type Deposit, transaction, type Tx } from "../db";
 import { enqueueDepositEvent } from "./deposit-events";
 
 export type ExpireReason = "expired" | "cancelled" | "failed";
 
-export async function expireDepositInTx(tx: Tx, deposit: Deposit, reason: ExpireReason, actor: Actor, now = new Date()) {
-  const where = reason === "expired" ? { id: deposit.id, status: "pending", expiredAt: { lte: now } } : { id: deposit.id, status: "pending" };
+/**
+ * `byProvider`: the provider's status says the charge expired, which is final even while Saldo's
+ * own clock has not reached `expiredAt` yet.
+ */
+export async function expireDepositInTx(tx: Tx, deposit: Deposit, reason: ExpireReason, actor: Actor, now = new Date(), options: { byProvider?: boolean } = {}) {
+  const byClock = reason === "expired" && !options.byProvider;
+  const where = byClock ? { id: deposit.id, status: "pending", expiredAt: { lte: now } } : { id: deposit.id, status: "pending" };
   const { count } = await tx.deposit.updateMany({
     where,
-    data: { status: "expired", openKey: null, ...(reason === "cancelled" ? { cancelledAt: now } : {}) },
+    data: {
+      status: "expired",
+      openKey: null,
+      expiredReason: reason,
+      // A clock expiry keeps its last status check (a payment made just in time may be reported late).
+      ...(byClock ? {} : { nextStatusCheckAt: null }),
+      ...(reason === "cancelled" ? { cancelledAt: now } : {}),
+    },
   });
   if (count === 0) return null;
   const expired = await tx.deposit.findUniqueOrThrow({ where: { id: deposit.id } });
   await enqueueDepositEvent(tx, expired, reason === "failed" ? "failed" : "expired");
-  if (reason !== "expired") {
+  if (!byClock) {
     await recordAudit(tx, { actor, action: `deposit.${reason}`, targetType: "deposit", targetId: deposit.id, merchantId: deposit.merchantId });
   }
   return expired;

@@ -3,6 +3,7 @@
 import { db } from "../db";
 import { AppError } from "../errors";
 import { expireIfDue } from "./expire-deposit";
+import { pageResult, pageSkip } from "../../lib/pagination";
 
 export const notFound = () => new AppError("NOT_FOUND", "Invoice tidak ditemukan / Invoice not found");
 
@@ -33,10 +34,10 @@ export async function listDeposits(
   };
   const [total, items] = await Promise.all([
     db.deposit.count({ where }),
-    db.deposit.findMany({ where, orderBy: { createdAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
+    db.deposit.findMany({ where, orderBy: { createdAt: "desc" }, skip: pageSkip({ page, pageSize }), take: pageSize }),
   ]);
   const now = new Date();
   // Shown as expired at once; the worker (or the next read) writes it down.
   const shown = items.map((d) => (d.status === "pending" && d.expiredAt <= now ? { ...d, status: "expired" } : d));
-  return { total, page, pageSize, totalPages: Math.max(1, Math.ceil(total / pageSize)), items: shown };
+  return pageResult(shown, total, { page, pageSize });
 }

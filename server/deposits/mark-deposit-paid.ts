@@ -1,22 +1,58 @@
 // pending → paid, the ledger credit and the merchant's callback: one transaction, or none.
-import { actorLabel, type Actor } from "../audit";
-import type { Tx } from "../db";
-import type { Deposit } from "../generated/sqlite/client";
+// Also expired → paid, for a payment made before `expiredAt` that was reported after the deposit
+// expired by the clock (the payer did pay in time), or when an admin credits a reviewed payment.
+import { actorLabel, recordAudit, type Actor } from "../audit";
+import type { Deposit, Tx } from "../db";
 import { merchantAccountsFor } from "../ledger/accounts";
 import { postJournal, systemAccount } from "../ledger";
+import { alertOnLowBalances } from "../treasury/low-balance";
 import { methodName } from "./methods";
 import { enqueueDepositEvent } from "./deposit-events";
 
+export type MarkPaidInput = {
+  paidAmount: bigint;
+  paidAt: Date;
+  actor: Actor;
+  creditAmount?: bigint;
+  /** An admin decided (payment review): any deposit not yet paid, whatever its expiry. */
+  adminDecision?: boolean;
+};
+
 /**
- * Marks a pending deposit paid and credits the merchant. Returns null, changing nothing, when
- * the deposit is no longer payable (already paid, expired, cancelled, or paid after expiry).
+ * Marks a deposit paid and credits the merchant, exactly once (the guarded update, then the
+ * journal's idempotency key). Payable: a pending deposit paid before `expiredAt`, or one that
+ * expired by the clock (not cancelled, not failed) paid before `expiredAt`. Returns null, changing
+ * nothing, otherwise (already paid, cancelled, failed, or paid after expiry). Clearing `openKey`
+ * never collides: a closed deposit's is already null.
  */
-export async function markDepositPaid(tx: Tx, deposit: Deposit, input: { paidAmount: bigint; paidAt: Date; actor: Actor; creditAmount?: bigint }) {
-  const { count } = await tx.deposit.updateMany({
-    where: { id: deposit.id, status: "pending", expiredAt: { gt: input.paidAt } },
-    data: { status: "paid", paidAt: input.paidAt, paidAmount: input.paidAmount, openKey: null },
-  });
+export async function markDepositPaid(tx: Tx, deposit: Deposit, input: MarkPaidInput) {
+  const data = { status: "paid", paidAt: input.paidAt, paidAmount: input.paidAmount, openKey: null, nextStatusCheckAt: null };
+  const payable = input.adminDecision
+    ? [{ id: deposit.id, status: { in: ["pending", "expired"] } }]
+    : [
+        { id: deposit.id, status: "pending", expiredAt: { gt: input.paidAt } },
+        { id: deposit.id, status: "expired", expiredReason: "expired", cancelledAt: null, expiredAt: { gt: input.paidAt } },
+      ];
+  let count = 0;
+  let afterExpiry = false;
+  for (const [i, where] of payable.entries()) {
+    ({ count } = await tx.deposit.updateMany({ where, data }));
+    if (count > 0) {
+      afterExpiry = i > 0;
+      break;
+    }
+  }
   if (count === 0) return null;
+  if (afterExpiry) {
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: "deposit.paid_after_expiry",
+      targetType: "deposit",
+      targetId: deposit.id,
+      merchantId: deposit.merchantId,
+      metadata: { paidAt: input.paidAt.toISOString(), expiredAt: deposit.expiredAt.toISOString() },
+    });
+  }
 
   // Payer sent `paidAmount`; the merchant gets its credit, the rest is the fee.
   const credit = input.creditAmount ?? deposit.creditAmount;
@@ -28,7 +64,7 @@ export async function markDepositPaid(tx: Tx, deposit: Deposit, input: { paidAmo
     { accountId: clearing.id, amount: -input.paidAmount },
   ];
   if (fee !== 0n) lines.push({ accountId: (await systemAccount(tx, "feeRevenue")).id, amount: fee });
-  await postJournal(tx, {
+  const { changedWallets } = await postJournal(tx, {
     idempotencyKey: `deposit:${deposit.id}:paid`,
     type: "DEPOSIT",
     reference: deposit.id,
@@ -36,6 +72,7 @@ export async function markDepositPaid(tx: Tx, deposit: Deposit, input: { paidAmo
     actor: actorLabel(input.actor),
     lines,
   });
+  await alertOnLowBalances(tx, changedWallets);
   const paid = await tx.deposit.findUniqueOrThrow({ where: { id: deposit.id } });
   await enqueueDepositEvent(tx, paid, "paid");
   return paid;

@@ -2,7 +2,7 @@
 // shapes, with the seeds' field names. Amounts leave as JSON integers (all below 2^53).
 import { formatWibSql } from "../../lib/format";
 import { appUrl, env } from "../env";
-import type { Deposit } from "../generated/sqlite/client";
+import type { Deposit } from "../db";
 
 const n = (value: bigint | null) => (value === null ? null : Number(value));
 
@@ -46,6 +46,8 @@ export function topupView(d: Deposit) {
     credited_amount: n(d.creditAmount),
     status: d.status,
     va_number: d.vaNumber,
+    // Mandiri bill payment (Midtrans echannel): `va_number` is the bill key, paid under this biller code.
+    ...(d.billerCode ? { biller_code: d.billerCode } : {}),
     qris_string: d.qrisPayload,
     qris_image: d.qrisPayload ? qrImageUrl(d.id) : null,
     bank:
@@ -77,7 +79,10 @@ export function paymentView(d: Deposit, merchantName?: string) {
     creditAmount: d.creditAmount.toString(),
     uniqueCode: d.uniqueCode,
     vaNumber: d.vaNumber,
+    billerCode: d.billerCode,
     qrisPayload: d.qrisPayload,
+    /** The sandbox's "simulate payment" pays only its own charges and bank tickets. */
+    simulatable: d.provider === "sandbox" || d.provider === "bank",
     bank,
     createdAt: d.createdAt.toISOString(),
     expiredAt: d.expiredAt.toISOString(),

@@ -1,12 +1,12 @@
 // Who is calling the REST API: an API key in `Authorization: Bearer`, `X-API-Key`, or (seed
 // 003, discouraged) `?apikey=`. Keys are looked up by hash; a key may restrict source IPs.
 import type { Actor } from "../audit";
-import { hashApiKey } from "../auth/api-keys";
+import { CONSOLE_KEY_HOURS, hashApiKey, isConsoleKey, servingKeyMode, type KeyMode } from "../auth/api-keys";
 import { db, transaction } from "../db";
 import { AppError } from "../errors";
 import { clientIp } from "./client-ip";
 
-export type ApiCaller = { merchantId: string; apiKeyId: string; actor: Actor; ip?: string };
+export type ApiCaller = { merchantId: string; apiKeyId: string; actor: Actor; ip?: string; keyMode?: KeyMode; consoleKey?: boolean };
 
 export function apiKeyFrom(req: Request): string | null {
   const bearer = req.headers.get("authorization")?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
@@ -18,6 +18,20 @@ export async function authenticateApiKey(req: Request): Promise<ApiCaller> {
   if (!key) throw new AppError("UNAUTHORIZED", "API key wajib diisi / API key is required");
   const record = await db.apiKey.findUnique({ where: { keyHash: hashApiKey(key) }, include: { merchant: { select: { status: true } } } });
   if (!record || record.revokedAt) throw new AppError("UNAUTHORIZED", "API key tidak valid / Invalid API key");
+  // A test key only where the sandbox serves, a live key only where real providers do.
+  const keyMode: KeyMode = record.mode === "live" ? "live" : "sandbox";
+  if (keyMode !== servingKeyMode()) {
+    throw new AppError(
+      "FORBIDDEN",
+      keyMode === "live"
+        ? "Live key (sk_live_) tidak berlaku di sandbox; pakai test key (sk_test_) / A live key (sk_live_) is refused while the sandbox serves; use a test key (sk_test_)"
+        : "Test key (sk_test_) hanya berlaku di sandbox; pakai live key (sk_live_) / A test key (sk_test_) works only in the sandbox; use a live key (sk_live_)",
+    );
+  }
+  const consoleKey = isConsoleKey(key);
+  if (consoleKey && Date.now() - record.createdAt.getTime() > CONSOLE_KEY_HOURS * 3600_000) {
+    throw new AppError("UNAUTHORIZED", "Key konsol API sudah kedaluwarsa; muat ulang halaman dokumentasi / This API console key has expired; reload the docs page");
+  }
   if (record.merchant.status !== "ACTIVE") throw new AppError("FORBIDDEN", "Merchant ditangguhkan / Merchant is suspended");
   const ip = clientIp(req.headers);
   const allowed = (record.ipAllowlist ?? "").split(",").map((s) => s.trim()).filter(Boolean);
@@ -29,5 +43,5 @@ export async function authenticateApiKey(req: Request): Promise<ApiCaller> {
   if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() > 60_000) {
     await transaction((tx) => tx.apiKey.updateMany({ where: { id: record.id }, data: { lastUsedAt: now } })).catch(() => undefined);
   }
-  return { merchantId: record.merchantId, apiKeyId: record.id, actor: { type: "API_KEY", id: record.id }, ip };
+  return { merchantId: record.merchantId, apiKeyId: record.id, actor: { type: "API_KEY", id: record.id }, ip, keyMode, consoleKey };
 }

@@ -6,6 +6,9 @@ import { ZodError, type ZodType } from "zod";
 import { transaction } from "../db";
 import { AppError, isAppError } from "../errors";
 import { authenticateApiKey, type ApiCaller } from "./api-auth";
+import { clientIp } from "./client-ip";
+import { readBodyLimited } from "./read-body";
+import { requestLimiters } from "./request-rate-limits";
 
 export type JsonResult = { status?: number; body: unknown };
 export type ApiInput = Record<string, unknown>;
@@ -95,8 +98,16 @@ async function replayOrRun(caller: ApiCaller, req: Request, rawBody: string, run
 export function apiRoute(handler: (ctx: { req: Request; caller: ApiCaller; input: ApiInput; params: Record<string, string> }) => Promise<JsonResult>) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
     try {
-      const caller = await authenticateApiKey(req);
-      const rawBody = req.method === "GET" || req.method === "HEAD" ? "" : await req.text();
+      // Rate limits: per IP before the key is looked up, per key after; then the body, at most MAX_BODY_BYTES of it.
+      const limiters = requestLimiters();
+      const ip = clientIp(req.headers);
+      await limiters.admitApiRequest(ip);
+      const caller = await authenticateApiKey(req).catch(async (error: unknown) => {
+        if (isAppError(error) && (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN")) await limiters.countFailedAuthentication(ip);
+        throw error;
+      });
+      await limiters.admitApiKey(caller.apiKeyId);
+      const rawBody = req.method === "GET" || req.method === "HEAD" ? "" : await readBodyLimited(req);
       const params = (await context?.params) ?? {};
       const run = async () => {
         const result = await handler({ req, caller, input: parseInput(req, rawBody), params });

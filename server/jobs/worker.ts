@@ -3,13 +3,17 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { db } from "../db";
+import { refuseUnsafeProductionStart } from "../production-check";
+import { checkDueChargeStatuses } from "../deposits/check-charge-statuses";
 import { expireDueDeposits } from "../deposits/expire-deposit";
-import { env, treasuryEnv, webhookEnv } from "../env";
+import { env, payoutEnv, prepaidEnv, treasuryEnv, webhookEnv } from "../env";
 import { completeDuePrepaidOrders, PREPAID_POLL_MS } from "../prepaid/complete-orders";
+import { refreshPrepaidPricelist } from "../prepaid/refresh-prepaid-pricelist";
 import { runAutoTopUps } from "../treasury/auto-top-up";
-import { checkAllBalances } from "../treasury/settings";
-import { runDueSweeps } from "../treasury/sweeps";
+import { checkAllBalances } from "../treasury/check-all-balances";
+import { runDueSweeps } from "../treasury/run-due-sweeps";
 import { runDeliveries } from "../webhooks/dispatch";
+import { reconcilePayouts } from "../withdrawals/reconcile-payouts";
 
 export const WORKER_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
@@ -18,13 +22,20 @@ type Job = { name: string; everyMs: number; run: () => Promise<number> };
 export const JOBS: Job[] = [
   { name: "deliver-callbacks", everyMs: webhookEnv.WEBHOOK_POLL_MS, run: () => runDeliveries(WORKER_ID) },
   { name: "expire-deposits", everyMs: env.WORKER_INTERVAL_SECONDS * 1000, run: () => expireDueDeposits() },
+  // Asks the payment provider's status API about charges whose notification may be lost (5, 15, 60 min, at expiry).
+  { name: "check-charge-statuses", everyMs: env.WORKER_INTERVAL_SECONDS * 1000, run: () => checkDueChargeStatuses() },
   { name: "complete-prepaid", everyMs: PREPAID_POLL_MS, run: () => completeDuePrepaidOrders() },
+  // A no-op (0) while the supplier has no price list (the sandbox).
+  { name: "refresh-prepaid-pricelist", everyMs: prepaidEnv.PREPAID_PRICELIST_REFRESH_MINUTES * 60_000, run: () => refreshPrepaidPricelist({ actor: { type: "WORKER", id: WORKER_ID } }).then((r) => (r.supported ? r.listed : 0)) },
   { name: "check-balances", everyMs: treasuryEnv.BALANCE_CHECK_MINUTES * 60_000, run: () => checkAllBalances() },
   { name: "auto-top-up", everyMs: treasuryEnv.AUTO_TOPUP_POLL_MS, run: async () => (await runAutoTopUps()).filter((r) => r.outcome !== "already_open").length },
   { name: "sweeps", everyMs: treasuryEnv.SWEEP_POLL_MS, run: () => runDueSweeps() },
+  // Asks the payout provider about payouts in flight or unknown for over a minute, and settles them.
+  { name: "reconcile-payouts", everyMs: payoutEnv.PAYOUT_CHECK_POLL_MS, run: () => reconcilePayouts() },
 ];
 
 async function main() {
+  refuseUnsafeProductionStart("worker");
   let stopping = false;
   const stop = () => {
     stopping = true;

@@ -1,7 +1,11 @@
+import { z } from "zod";
 import { AppError } from "../errors";
 
 /** The largest single amount the ledger accepts: 10^12 rupiah (one trillion). */
 export const MAX_AMOUNT = 1_000_000_000_000n;
+
+/** A positive whole-rupiah BigInt up to MAX_AMOUNT: the schema for every amount a page sends. */
+export const rupiah = z.bigint().positive().max(MAX_AMOUNT);
 
 /** Coerces a whole-rupiah amount to BigInt, refusing fractions, non-numbers and out-of-range values. */
 export function toRupiah(value: bigint | number | string, { allowZero = false } = {}): bigint {

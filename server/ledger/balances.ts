@@ -1,5 +1,6 @@
 import { db, type Db, type Tx } from "../db";
 import { holdCode, walletCode } from "./accounts";
+import { pageResult, pageSkip } from "../../lib/pagination";
 
 type Reader = Db | Tx;
 
@@ -16,7 +17,8 @@ export async function balanceOf(reader: Reader, merchantId: string) {
 export type HistoryPage = { page: number; pageSize: number; from?: Date; before?: Date };
 
 /** The wallet's entries, newest first, each with the journal that explains it. */
-export async function walletHistory(reader: Reader, merchantId: string, { page, pageSize, from, before }: HistoryPage) {
+export async function walletHistory(...args: [merchantId: string, page: HistoryPage] | [reader: Reader, merchantId: string, page: HistoryPage]) {
+  const [reader, merchantId, { page, pageSize, from, before }] = args.length === 2 ? [db, ...args] : args;
   const where = {
     account: { code: walletCode(merchantId) },
     ...(from || before ? { createdAt: { ...(from ? { gte: from } : {}), ...(before ? { lt: before } : {}) } } : {}),
@@ -26,17 +28,13 @@ export async function walletHistory(reader: Reader, merchantId: string, { page, 
     reader.ledgerEntry.findMany({
       where,
       orderBy: { id: "desc" },
-      skip: (page - 1) * pageSize,
+      skip: pageSkip({ page, pageSize }),
       take: pageSize,
       include: { journal: { select: { id: true, type: true, reference: true, description: true } } },
     }),
   ]);
-  return {
-    total,
-    page,
-    pageSize,
-    totalPages: Math.max(1, Math.ceil(total / pageSize)),
-    items: rows.map((row) => ({
+  return pageResult(
+    rows.map((row) => ({
       id: row.id,
       journalId: row.journal.id,
       type: row.journal.type,
@@ -46,7 +44,9 @@ export async function walletHistory(reader: Reader, merchantId: string, { page, 
       balanceAfter: row.balanceAfter,
       createdAt: row.createdAt,
     })),
-  };
+    total,
+    { page, pageSize },
+  );
 }
 
 /** A merchant's balances for the REST and page edges, which do not hold a database handle. */

@@ -1,11 +1,11 @@
-import type { Db } from "../db";
+import { db as sharedDb, type Db, type Tx } from "../db";
 import { AppError } from "../errors";
 
 /**
  * One journal with its entries, if it touches one of this merchant's accounts. Any other
  * journal is "not found", so its existence is never revealed to another merchant.
  */
-export async function findJournalForMerchant(db: Db, merchantId: string, journalId: string) {
+export async function findJournalForMerchant(merchantId: string, journalId: string, db: Db | Tx = sharedDb) {
   const journal = await db.ledgerJournal.findFirst({
     where: { id: journalId, entries: { some: { account: { merchantId } } } },
     include: { entries: { include: { account: { select: { code: true, type: true, merchantId: true } } }, orderBy: { id: "asc" } } },

@@ -24,10 +24,10 @@ export async function reserve(tx: Tx, input: ReserveInput) {
     if (existing.merchantId !== input.merchantId || existing.amount !== amount) {
       throw new AppError("CONFLICT", "Idempotency key was already used for a different reservation");
     }
-    return { hold: existing, replayed: true as const };
+    return { hold: existing, replayed: true as const, changedWallets: [] as string[] };
   }
   const { wallet, hold: holdAccount } = await merchantAccounts(tx, input.merchantId);
-  const { journal } = await postJournal(tx, {
+  const { journal, changedWallets } = await postJournal(tx, {
     idempotencyKey: `hold:${input.idempotencyKey}:reserve`,
     type: "HOLD_RESERVE",
     reference: input.reference,
@@ -47,7 +47,7 @@ export async function reserve(tx: Tx, input: ReserveInput) {
       reserveJournalId: journal.id,
     },
   });
-  return { hold, replayed: false as const };
+  return { hold, replayed: false as const, changedWallets };
 }
 
 async function settle(tx: Tx, holdId: string, to: "POSTED" | "VOIDED") {
@@ -72,7 +72,7 @@ export type PostHoldInput = {
   actor?: string;
 };
 
-/** Completes a hold: the reserved money leaves the merchant for good (payout sent, product bought). */
+/** Completes a hold: the reserved money leaves the merchant for good (payout sent, product bought). Returns the hold with `changedWallets`. */
 export async function postHold(tx: Tx, input: PostHoldInput) {
   const hold = await settle(tx, input.holdId, "POSTED");
   const destinations = await Promise.all(
@@ -83,7 +83,7 @@ export async function postHold(tx: Tx, input: PostHoldInput) {
     throw new AppError("VALIDATION", `Posting ${total} does not match the hold's ${hold.amount}`);
   }
   const { hold: holdAccount } = await merchantAccounts(tx, hold.merchantId);
-  const { journal } = await postJournal(tx, {
+  const { journal, changedWallets } = await postJournal(tx, {
     idempotencyKey: `hold:${hold.id}:settle`,
     type: "HOLD_POST",
     reference: hold.reference ?? undefined,
@@ -91,14 +91,15 @@ export async function postHold(tx: Tx, input: PostHoldInput) {
     actor: input.actor,
     lines: [{ accountId: holdAccount.id, amount: -hold.amount }, ...destinations],
   });
-  return tx.ledgerHold.update({ where: { id: hold.id }, data: { settleJournalId: journal.id } });
+  const settled = await tx.ledgerHold.update({ where: { id: hold.id }, data: { settleJournalId: journal.id } });
+  return { ...settled, changedWallets };
 }
 
-/** Cancels a hold: the reserved money returns to the merchant's available balance. */
+/** Cancels a hold: the reserved money returns to the merchant's available balance. Returns the hold with `changedWallets`. */
 export async function voidHold(tx: Tx, input: { holdId: string; description?: string; actor?: string }) {
   const hold = await settle(tx, input.holdId, "VOIDED");
   const { wallet, hold: holdAccount } = await merchantAccounts(tx, hold.merchantId);
-  const { journal } = await postJournal(tx, {
+  const { journal, changedWallets } = await postJournal(tx, {
     idempotencyKey: `hold:${hold.id}:settle`,
     type: "HOLD_VOID",
     reference: hold.reference ?? undefined,
@@ -109,5 +110,6 @@ export async function voidHold(tx: Tx, input: { holdId: string; description?: st
       { accountId: wallet.id, amount: hold.amount },
     ],
   });
-  return tx.ledgerHold.update({ where: { id: hold.id }, data: { settleJournalId: journal.id } });
+  const settled = await tx.ledgerHold.update({ where: { id: hold.id }, data: { settleJournalId: journal.id } });
+  return { ...settled, changedWallets };
 }

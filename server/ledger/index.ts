@@ -2,10 +2,11 @@
 // (`tx`), so a business change and its money movement commit or roll back together.
 export { openMerchantAccounts, systemAccount, settlementAccount, walletCode, holdCode, settlementCode, ACCOUNT_TYPES, SYSTEM_ACCOUNTS } from "./accounts";
 export type { SystemAccountName } from "./accounts";
-export { MAX_AMOUNT, toRupiah, positiveRupiah } from "./amount";
+export { MAX_AMOUNT, rupiah, toRupiah, positiveRupiah } from "./amount";
 export { postJournal } from "./post-journal";
 export type { JournalType, JournalLine, PostJournalInput } from "./post-journal";
 export { credit, debit } from "./credit";
 export { reserve, postHold, voidHold } from "./holds";
 export { balanceOf, merchantBalance, walletHistory } from "./balances";
+export { findJournalForMerchant } from "./find-journal";
 export { verifyInvariants } from "./verify-invariants";

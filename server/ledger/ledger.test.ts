@@ -77,6 +77,16 @@ describe(`ledger on ${engine}`, () => {
     expect((await balanceOf(db, merchantId)).available).toBe(50_000n);
   });
 
+  it("reports the merchant wallets a posting changed, and none on a replay", async () => {
+    const { merchantId } = await createMerchant();
+    const idempotencyKey = key();
+    expect((await transaction((tx) => credit(tx, { merchantId, amount: 20_000, idempotencyKey }))).changedWallets).toEqual([merchantId]);
+    expect((await transaction((tx) => credit(tx, { merchantId, amount: 20_000, idempotencyKey }))).changedWallets).toEqual([]);
+    const { hold, changedWallets } = await transaction((tx) => reserve(tx, { merchantId, amount: 5_000, idempotencyKey: key() }));
+    expect(changedWallets).toEqual([merchantId]);
+    expect((await transaction((tx) => postHold(tx, { holdId: hold.id, to: [{ account: "payoutClearing", amount: 5_000 }] }))).changedWallets).toEqual([]);
+  });
+
   it("posts once when the same key races itself", async () => {
     const { merchantId } = await createMerchant();
     const idempotencyKey = key();

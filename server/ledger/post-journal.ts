@@ -3,7 +3,6 @@
 // account can never be driven below zero, whatever runs at the same time.
 import { AppError } from "../errors";
 import type { Tx } from "../db";
-import { checkLowBalance } from "../treasury/low-balance";
 import { ACCOUNT_TYPES, mayGoNegative } from "./accounts";
 import { toRupiah } from "./amount";
 import { insufficientFunds, unbalanced } from "./errors";
@@ -37,6 +36,7 @@ function sameLines(a: JournalLine[], b: JournalLine[]): boolean {
   return key(a) === key(b);
 }
 
+/** Posts the journal once; `changedWallets` lists the merchants whose wallet it moved (none on a replay). */
 export async function postJournal(tx: Tx, input: PostJournalInput) {
   if (!input.idempotencyKey) throw new AppError("VALIDATION", "A posting needs an idempotency key");
   const sum = input.lines.reduce((total, line) => total + toRupiah(line.amount), 0n);
@@ -52,7 +52,7 @@ export async function postJournal(tx: Tx, input: PostJournalInput) {
     if (!sameLines(existing.entries, lines)) {
       throw new AppError("CONFLICT", "Idempotency key was already used for a different posting");
     }
-    return { journal: existing, replayed: true as const };
+    return { journal: existing, replayed: true as const, changedWallets: [] as string[] };
   }
 
   const accounts = await tx.ledgerAccount.findMany({ where: { id: { in: lines.map((l) => l.accountId) } } });
@@ -87,9 +87,7 @@ export async function postJournal(tx: Tx, input: PostJournalInput) {
       }),
     );
   }
-  // Balance alerts follow every change of a wallet, in the same transaction.
-  for (const account of accounts) {
-    if (account.type === ACCOUNT_TYPES.MERCHANT_WALLET && account.merchantId) await checkLowBalance(tx, account.merchantId);
-  }
-  return { journal: { ...journal, entries }, replayed: false as const };
+  // The caller reacts to these (treasury's low-balance alert) in this same transaction.
+  const changedWallets = accounts.flatMap((a) => (a.type === ACCOUNT_TYPES.MERCHANT_WALLET && a.merchantId ? [a.merchantId] : []));
+  return { journal: { ...journal, entries }, replayed: false as const, changedWallets };
 }

@@ -7,6 +7,7 @@ import { actorLabel, recordAudit, type Actor } from "../audit";
 import { transaction } from "../db";
 import { AppError } from "../errors";
 import { balanceOf, credit, debit, positiveRupiah } from "../ledger";
+import { alertOnLowBalances } from "../treasury/low-balance";
 
 export type AdjustBalanceInput = {
   merchantId: string;
@@ -28,7 +29,7 @@ export async function adjustBalance(input: AdjustBalanceInput) {
     const merchant = await tx.merchant.findUnique({ where: { id: input.merchantId }, select: { id: true } });
     if (!merchant) throw new AppError("NOT_FOUND", "Merchant tidak ditemukan / Merchant not found");
     const move = input.direction === "credit" ? credit : debit;
-    const { journal, replayed } = await move(tx, {
+    const { journal, replayed, changedWallets } = await move(tx, {
       merchantId: input.merchantId,
       amount,
       idempotencyKey: key,
@@ -38,6 +39,7 @@ export async function adjustBalance(input: AdjustBalanceInput) {
       description: reason,
       actor: actorLabel(input.actor),
     });
+    await alertOnLowBalances(tx, changedWallets);
     if (!replayed) {
       await recordAudit(tx, {
         actor: input.actor,

@@ -1,6 +1,7 @@
 // The audit log for admins: newest first, filtered by merchant, action (exact, or a prefix
 // ending in `.` such as `withdraw.`), actor type and a date range (inclusive days, WIB).
 import { db } from "../db";
+import { pageResult, pageSkip } from "../../lib/pagination";
 
 export const ACTOR_TYPES = ["USER", "API_KEY", "PROVIDER", "WORKER", "SYSTEM"] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
@@ -35,20 +36,18 @@ export async function listAuditLog(filter: AuditLogFilter) {
   };
   const [total, rows] = await Promise.all([
     db.auditLog.count({ where }),
-    db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (filter.page - 1) * filter.pageSize, take: filter.pageSize }),
+    db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: pageSkip(filter), take: filter.pageSize }),
   ]);
   const merchantIds = [...new Set(rows.flatMap((r) => (r.merchantId ? [r.merchantId] : [])))];
   const merchants = merchantIds.length
     ? await db.merchant.findMany({ where: { id: { in: merchantIds } }, select: { id: true, businessName: true } })
     : [];
   const names = new Map(merchants.map((m) => [m.id, m.businessName]));
-  return {
+  return pageResult(
+    rows.map((r) => ({ ...r, merchantName: r.merchantId ? (names.get(r.merchantId) ?? null) : null })),
     total,
-    page: filter.page,
-    pageSize: filter.pageSize,
-    totalPages: Math.max(1, Math.ceil(total / filter.pageSize)),
-    items: rows.map((r) => ({ ...r, merchantName: r.merchantId ? (names.get(r.merchantId) ?? null) : null })),
-  };
+    filter,
+  );
 }
 
 /** The actions recorded so far, for the filter's suggestions. */

@@ -1,8 +1,9 @@
 // The admin's merchants list: every merchant with its available and held balance.
-import type { Db } from "../db";
+import { db } from "../db";
 import { ACCOUNT_TYPES } from "../ledger";
+import { pageResult, pageSkip } from "../../lib/pagination";
 
-export async function listMerchants(db: Db, { page, pageSize, search }: { page: number; pageSize: number; search?: string }) {
+export async function listMerchants({ page, pageSize, search }: { page: number; pageSize: number; search?: string }) {
   const where = search
     ? { OR: [{ businessName: { contains: search } }, { users: { some: { email: { contains: search.toLowerCase() } } } }] }
     : {};
@@ -11,7 +12,7 @@ export async function listMerchants(db: Db, { page, pageSize, search }: { page: 
     db.merchant.findMany({
       where,
       orderBy: { createdAt: "desc" },
-      skip: (page - 1) * pageSize,
+      skip: pageSkip({ page, pageSize }),
       take: pageSize,
       include: {
         users: { select: { email: true }, take: 1, orderBy: { createdAt: "asc" } },
@@ -19,12 +20,8 @@ export async function listMerchants(db: Db, { page, pageSize, search }: { page: 
       },
     }),
   ]);
-  return {
-    total,
-    page,
-    pageSize,
-    totalPages: Math.max(1, Math.ceil(total / pageSize)),
-    items: merchants.map((m) => ({
+  return pageResult(
+    merchants.map((m) => ({
       id: m.id,
       businessName: m.businessName,
       email: m.users[0]?.email ?? null,
@@ -33,5 +30,7 @@ export async function listMerchants(db: Db, { page, pageSize, search }: { page: 
       available: m.accounts.find((a) => a.type === ACCOUNT_TYPES.MERCHANT_WALLET)?.balance ?? 0n,
       held: m.accounts.find((a) => a.type === ACCOUNT_TYPES.MERCHANT_HOLD)?.balance ?? 0n,
     })),
-  };
+    total,
+    { page, pageSize },
+  );
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { gatewayInput, invoiceCreateInput, invoiceIdInput, ticketInput, depositId } from "../deposits/schemas";
 import { BalanceResponse, EventList, InvoiceCancelled, InvoiceCreated, InvoiceStatus, Topup, TopupMethods } from "./deposit-schemas";
-import type { ApiOperation } from "./operation";
+import { getAndPost, restOperation, type ApiOperation } from "./operation";
 
 const exampleId = "cm3x0abc123def456ghi789jk";
 const topupExample = {
@@ -33,170 +33,106 @@ const invoiceExample = {
   expired_at: "2025-01-01 12:00:00",
 };
 
-/** GET and POST forms of the seed's "create" endpoints, which accept either. */
-function both(op: Omit<ApiOperation, "method" | "operationId">, id: string): ApiOperation[] {
-  return [
-    { ...op, method: "get", operationId: `${id}Get`, query: op.body as z.ZodObject, body: undefined, example: { query: Object.fromEntries(Object.entries(op.example.body ?? {}).map(([k, v]) => [k, String(v)])) } },
-    { ...op, method: "post", operationId: id },
-  ];
-}
+const idInPath = { pathParams: z.object({ id: depositId }), example: { path: { id: "{{depositId}}" } } };
 
 export const depositOperations: ApiOperation[] = [
-  {
-    operationId: "getBalance",
+  restOperation("getBalance", "get /api/v1/balance", {
     group: "balance",
-    method: "get",
-    path: "/api/v1/balance",
-    routeFile: "app/api/v1/balance/route.ts",
     summary: { id: "Cek saldo", en: "Check balance" },
     description: { id: "Saldo aktif (tersedia) secara real-time; `pending` adalah dana yang ditahan.", en: "The available balance in real time; `pending` is what holds reserve." },
-    auth: "apiKey",
     response: BalanceResponse,
-    errors: [401, 403],
-    example: {},
     responseExample: { balance: 100000, pending: 0 },
-  },
-  {
-    operationId: "listTopupMethods",
+  }),
+  restOperation("listTopupMethods", "get /api/v1/topup/methods", {
     group: "topup",
-    method: "get",
-    path: "/api/v1/topup/methods",
-    routeFile: "app/api/v1/topup/methods/route.ts",
     summary: { id: "Metode top-up", en: "Top-up methods" },
     description: { id: "Metode yang aktif untuk akun Anda, dengan biaya dan batas nominal.", en: "The methods active for your account, with fees and limits." },
-    auth: "apiKey",
     response: TopupMethods,
-    errors: [401, 403],
-    example: {},
     responseExample: [{ code: "QRIS", name: "QRIS", fee: { flat: 0, percent: 0.7 }, min: 1000, max: 10000000, expiry_minutes: 30 }],
-  },
-  ...both(
-    {
-      group: "topup",
-      path: "/api/v1/topup/ticket",
-      routeFile: "app/api/v1/topup/ticket/route.ts",
-      summary: { id: "Top-up transfer bank (tiket)", en: "Bank transfer top-up (ticket)" },
-      description: { id: "Membalas nominal unik (nominal + kode 1–999) dan rekening tujuan. Transfer tepat sejumlah `total`.", en: "Answers a unique amount (amount + a 1–999 code) and the destination account. Transfer exactly `total`." },
-      auth: "apiKey",
-      body: ticketInput,
-      response: Topup,
-      errors: [400, 401, 403, 409],
-      example: { body: { amount: 100000 } },
-      responseExample: { ...topupExample, method: "BANK_TRANSFER", amount: 100000, unique_code: 123, fee: 0, total: 100123, credited_amount: 100123, va_number: null, bank: { bank_name: "BCA", account_number: "8730123456", account_name: "PT Saldo Digital Indonesia" } },
-    },
-    "createTopupTicket",
-  ),
-  ...both(
-    {
-      group: "topup",
-      path: "/api/v1/topup/payment-gateway",
-      routeFile: "app/api/v1/topup/payment-gateway/route.ts",
-      summary: { id: "Top-up VA / QRIS", en: "VA / QRIS top-up" },
-      description: { id: "Membuat virtual account atau QRIS dinamis. Hasil akhir dikirim lewat callback.", en: "Creates a virtual account or a dynamic QRIS. The outcome arrives by callback." },
-      auth: "apiKey",
-      body: gatewayInput,
-      response: Topup,
-      errors: [400, 401, 403, 409],
-      example: { body: { method: "VA_BNI", amount: 50000 } },
-      responseExample: topupExample,
-    },
-    "createTopupPaymentGateway",
-  ),
-  {
-    operationId: "getTopup",
+  }),
+  ...getAndPost("createTopupTicket", "/api/v1/topup/ticket", {
     group: "topup",
-    method: "get",
-    path: "/api/v1/topup/{id}",
-    routeFile: "app/api/v1/topup/[id]/route.ts",
+    summary: { id: "Top-up transfer bank (tiket)", en: "Bank transfer top-up (ticket)" },
+    description: { id: "Membalas nominal unik (nominal + kode 1–999) dan rekening tujuan. Transfer tepat sejumlah `total`.", en: "Answers a unique amount (amount + a 1–999 code) and the destination account. Transfer exactly `total`." },
+    body: ticketInput,
+    example: { body: { amount: 100000 } },
+    response: Topup,
+    responseExample: { ...topupExample, method: "BANK_TRANSFER", amount: 100000, unique_code: 123, fee: 0, total: 100123, credited_amount: 100123, va_number: null, bank: { bank_name: "BCA", account_number: "8730123456", account_name: "PT Saldo Digital Indonesia" } },
+    errors: [400, 409],
+  }),
+  ...getAndPost("createTopupPaymentGateway", "/api/v1/topup/payment-gateway", {
+    group: "topup",
+    summary: { id: "Top-up VA / QRIS", en: "VA / QRIS top-up" },
+    description: { id: "Membuat virtual account atau QRIS dinamis. Hasil akhir dikirim lewat callback.", en: "Creates a virtual account or a dynamic QRIS. The outcome arrives by callback." },
+    body: gatewayInput,
+    example: { body: { method: "VA_BNI", amount: 50000 } },
+    response: Topup,
+    responseExample: topupExample,
+    errors: [400, 409],
+  }),
+  restOperation("getTopup", "get /api/v1/topup/{id}", {
+    group: "topup",
     summary: { id: "Status top-up", en: "Top-up status" },
     description: { id: "Status terkini sebuah top-up.", en: "A top-up's current state." },
-    auth: "apiKey",
-    pathParams: z.object({ id: depositId }),
+    ...idInPath,
     response: Topup,
-    errors: [401, 403, 404],
-    example: { path: { id: "{{depositId}}" } },
     responseExample: topupExample,
-  },
-  ...both(
-    {
-      group: "invoices",
-      path: "/api/v1/invoice/create",
-      routeFile: "app/api/v1/invoice/create/route.ts",
-      summary: { id: "Membuat invoice deposit", en: "Create a deposit invoice" },
-      description: { id: "Buat tagihan/invoice deposit baru untuk menghasilkan QRIS.", en: "Creates a deposit invoice and its dynamic QRIS." },
-      auth: "apiKey",
-      body: invoiceCreateInput,
-      response: InvoiceCreated,
-      errors: [400, 401, 403, 409],
-      example: { body: { amount: 10000 } },
-      responseExample: invoiceExample,
-    },
-    "createInvoice",
-  ),
-  {
-    operationId: "getInvoiceStatus",
+    errors: [404],
+  }),
+  ...getAndPost("createInvoice", "/api/v1/invoice/create", {
     group: "invoices",
-    method: "get",
-    path: "/api/v1/invoice/status",
-    routeFile: "app/api/v1/invoice/status/route.ts",
+    summary: { id: "Membuat invoice deposit", en: "Create a deposit invoice" },
+    description: { id: "Buat tagihan/invoice deposit baru untuk menghasilkan QRIS.", en: "Creates a deposit invoice and its dynamic QRIS." },
+    body: invoiceCreateInput,
+    example: { body: { amount: 10000 } },
+    response: InvoiceCreated,
+    responseExample: invoiceExample,
+    errors: [400, 409],
+  }),
+  restOperation("getInvoiceStatus", "get /api/v1/invoice/status", {
+    group: "invoices",
     summary: { id: "Cek status invoice", en: "Invoice status" },
     description: { id: "Cek status pembayaran invoice (pending, paid, expired).", en: "Payment status of an invoice (pending, paid, expired)." },
-    auth: "apiKey",
     query: invoiceIdInput,
-    response: InvoiceStatus,
-    errors: [400, 401, 403, 404],
     example: { query: { invoice_id: "{{depositId}}" } },
+    response: InvoiceStatus,
     responseExample: { ...invoiceExample, status: "pending", created_at: "2025-01-01 11:30:00", paid_at: null },
-  },
-  {
-    operationId: "cancelInvoice",
+    errors: [400, 404],
+  }),
+  restOperation("cancelInvoice", "post /api/v1/invoice/cancel", {
     group: "invoices",
-    method: "post",
-    path: "/api/v1/invoice/cancel",
-    routeFile: "app/api/v1/invoice/cancel/route.ts",
     summary: { id: "Batalkan invoice", en: "Cancel an invoice" },
     description: {
       id: "Membatalkan invoice yang masih pending; invoice menjadi expired. Invoice yang sudah paid tidak bisa dibatalkan (400).",
       en: "Cancels a pending invoice; it becomes expired. A paid invoice cannot be cancelled (400).",
     },
-    auth: "apiKey",
     body: invoiceIdInput,
-    response: InvoiceCancelled,
-    errors: [400, 401, 403, 404],
     example: { body: { invoice_id: "{{depositId}}" } },
+    response: InvoiceCancelled,
     responseExample: { success: true, invoice_id: exampleId, status: "expired", message: "Invoice berhasil dibatalkan" },
-  },
-  ...(["png", "svg"] as const).map(
-    (format): ApiOperation => ({
-      operationId: `getInvoiceQr${format === "png" ? "Png" : "Svg"}`,
+    errors: [400, 404],
+  }),
+  ...(["png", "svg"] as const).map((format) =>
+    restOperation(`getInvoiceQr${format === "png" ? "Png" : "Svg"}`, `get /api/v1/invoice/{id}/qr.${format}`, {
       group: "invoices",
-      method: "get",
-      path: `/api/v1/invoice/{id}/qr.${format}`,
-      routeFile: `app/api/v1/invoice/[id]/qr.${format}/route.ts`,
       summary: { id: `Gambar QRIS (${format.toUpperCase()})`, en: `QRIS image (${format.toUpperCase()})` },
       description: { id: "Gambar QR untuk `qris_image`. Publik: id invoice tidak bisa ditebak.", en: "The QR image behind `qris_image`. Public: the invoice id is unguessable." },
       auth: "public",
-      pathParams: z.object({ id: depositId }),
+      ...idInPath,
       response: z.string().meta({ format: "binary" }),
       responseContentType: format === "png" ? "image/png" : "image/svg+xml",
-      errors: [404],
-      example: { path: { id: "{{depositId}}" } },
       responseExample: null,
+      errors: [404],
     }),
   ),
-  {
-    operationId: "listEvents",
+  restOperation("listEvents", "get /api/v1/events", {
     group: "events",
-    method: "get",
-    path: "/api/v1/events",
-    routeFile: "app/api/v1/events/route.ts",
     summary: { id: "Daftar event (polling)", en: "List events (polling)" },
     description: { id: "Event Anda secara berurutan setelah `after`, untuk mengejar callback yang terlewat.", en: "Your events in order after `after`, to catch up on missed callbacks." },
-    auth: "apiKey",
     query: z.object({ after: z.string().optional().meta({ description: "An event id; omit to start at the beginning" }), limit: z.string().regex(/^\d+$/).optional().meta({ description: "1–100, default 50", example: "50" }) }),
-    response: EventList,
-    errors: [400, 401, 403, 404],
     example: { query: { limit: "10" } },
+    response: EventList,
     responseExample: { success: true, data: [{ id: "evt_3f2c9a", type: "invoice.paid", created_at: "2025-01-15T10:30:00.000Z", data: { invoice_id: exampleId, status: "Success" }, delivery_status: "delivered" }], next_after: "evt_3f2c9a", has_more: false },
-  },
+    errors: [400, 404],
+  }),
 ];

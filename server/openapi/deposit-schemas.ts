@@ -30,6 +30,10 @@ export const Topup = z
     credited_amount: Rupiah.meta({ description: "What your balance receives", example: 50000 }),
     status: depositStatus,
     va_number: z.string().nullable().meta({ example: "8808123456789012" }),
+    biller_code: z
+      .string()
+      .optional()
+      .meta({ description: "Mandiri bill payment (VA_MANDIRI through Midtrans) only: the biller code the payer enters; `va_number` is then the bill key", example: "70012" }),
     qris_string: z.string().nullable(),
     qris_image: z.string().url().nullable(),
     bank: z.object({ bank_name: z.string(), account_number: z.string(), account_name: z.string() }).nullable(),

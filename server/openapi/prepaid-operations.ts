@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkBalanceSchema, checkStatusSchema, inquiryPlnSchema, pricelistSchema, topUpSchema } from "../prepaid/schemas";
-import type { ApiOperation } from "./operation";
+import { restOperation, type ApiOperation, type OperationSpec, type Text } from "./operation";
 
 const rc = z.string().meta({ description: "Response code (see the table in the README): 00 success, 39 process, 07 failed, 17 insufficient deposit, 204 wrong sign…", example: "39" });
 
@@ -38,80 +38,70 @@ const PlnInquiry = z
   .object({ data: z.object({ customer_id: z.string(), name: z.string().optional(), segment_power: z.string().optional(), message: z.string(), rc }).catchall(z.unknown()) })
   .meta({ id: "PrepaidPlnInquiry" });
 
-const signed = (suffix: string) => ({
-  id: `Kirim username (nomor HP terdaftar) dan sign = md5(username + api_key + ${suffix}). Body JSON atau XML (<mp>…</mp>), jawaban dalam format yang sama; status HTTP 200 dengan kode rc.`,
-  en: `Send username (your registered phone number) and sign = md5(username + api_key + ${suffix}). JSON or XML (<mp>…</mp>) body, answered in the same format; HTTP 200 with an rc code.`,
-});
+type SignSuffix = NonNullable<ApiOperation["signSuffix"]>;
 
-const base = { group: "prepaid" as const, method: "post" as const, auth: "sign" as const, xml: true, errors: [] };
+/**
+ * A prepaid (IAK-compatible) operation: POST, signed rather than keyed, JSON or XML, always
+ * HTTP 200 with an rc code. The description says how to sign, after `lead` when given.
+ */
+function prepaidOperation(operationId: string, path: `/${string}`, spec: Omit<OperationSpec, "group" | "description" | "auth" | "xml" | "errors"> & { signSuffix: SignSuffix; lead?: Text }): ApiOperation {
+  const { lead, ...rest } = spec;
+  const signed = signingText(spec.signSuffix);
+  const description = lead ? { id: `${lead.id} ${signed.id}`, en: `${lead.en} ${signed.en}` } : signed;
+  return restOperation(operationId, `post ${path}`, { ...rest, group: "prepaid", description, auth: "sign", xml: true });
+}
+
+function signingText(suffix: SignSuffix): Text {
+  const value = "literal" in suffix ? `"${suffix.literal}"` : suffix.param;
+  return {
+    id: `Kirim username (nomor HP terdaftar) dan sign = md5(username + api_key + ${value}). Body JSON atau XML (<mp>…</mp>), jawaban dalam format yang sama; status HTTP 200 dengan kode rc.`,
+    en: `Send username (your registered phone number) and sign = md5(username + api_key + ${value}). JSON or XML (<mp>…</mp>) body, answered in the same format; HTTP 200 with an rc code.`,
+  };
+}
 
 export const prepaidOperations: ApiOperation[] = [
-  {
-    ...base,
-    operationId: "prepaidTopUp",
-    path: "/api/prepaid/top-up",
-    routeFile: "app/api/prepaid/top-up/route.ts",
+  prepaidOperation("prepaidTopUp", "/api/prepaid/top-up", {
     summary: { id: "Top up produk prabayar", en: "Top up a prepaid product" },
-    description: {
-      id: `Pertama kali selalu PROCESS (status 0, rc 39) dengan harga ditahan; ref_id yang sama tidak membeli lagi tetapi menjawab status pesanan. ${signed("ref_id").id}`,
-      en: `The first answer is always PROCESS (status 0, rc 39) with the price held; the same ref_id never buys twice, it answers the order's status. ${signed("ref_id").en}`,
+    lead: {
+      id: "Pertama kali selalu PROCESS (status 0, rc 39) dengan harga ditahan; ref_id yang sama tidak membeli lagi tetapi menjawab status pesanan.",
+      en: "The first answer is always PROCESS (status 0, rc 39) with the price held; the same ref_id never buys twice, it answers the order's status.",
     },
     body: topUpSchema,
     signSuffix: { param: "ref_id" },
-    response: Order,
     example: { body: { username: "081234500001", ref_id: "order001", customer_id: "0817777215", product_code: "xld25000", sign: "<md5>" } },
+    response: Order,
     responseExample: { data: { ref_id: "order001", status: 0, product_code: "xld25000", customer_id: "0817777215", price: 25000, message: "PROCESS", balance: 997061249, tr_id: 3482, rc: "39" } },
-  },
-  {
-    ...base,
-    operationId: "prepaidCheckStatus",
-    path: "/api/prepaid/check-status",
-    routeFile: "app/api/prepaid/check-status/route.ts",
+  }),
+  prepaidOperation("prepaidCheckStatus", "/api/prepaid/check-status", {
     summary: { id: "Cek status pesanan", en: "Check an order's status" },
-    description: signed("ref_id"),
     body: checkStatusSchema,
     signSuffix: { param: "ref_id" },
-    response: Order,
     example: { body: { username: "081234500001", ref_id: "order001", sign: "<md5>" } },
+    response: Order,
     responseExample: { data: { ref_id: "order001", status: 1, product_code: "xld25000", customer_id: "0817777215", price: 25000, message: "SUCCESS", balance: 997061249, tr_id: 3482, rc: "00", sn: "1234567890" } },
-  },
-  {
-    ...base,
-    operationId: "prepaidPricelist",
-    path: "/api/prepaid/pricelist",
-    routeFile: "app/api/prepaid/pricelist/route.ts",
+  }),
+  prepaidOperation("prepaidPricelist", "/api/prepaid/pricelist", {
     summary: { id: "Daftar harga", en: "Price list" },
-    description: signed('"pl"'),
     body: pricelistSchema,
     signSuffix: { literal: "pl" },
-    response: Pricelist,
     example: { body: { username: "081234500001", type: "pulsa", sign: "<md5>" } },
+    response: Pricelist,
     responseExample: { data: { pricelist: [{ product_code: "htelkomsel10000", product_description: "Telkomsel", product_nominal: "10000", product_price: 10650, status: "active" }], message: "SUCCESS", rc: "00" } },
-  },
-  {
-    ...base,
-    operationId: "prepaidCheckBalance",
-    path: "/api/prepaid/check-balance",
-    routeFile: "app/api/prepaid/check-balance/route.ts",
+  }),
+  prepaidOperation("prepaidCheckBalance", "/api/prepaid/check-balance", {
     summary: { id: "Cek saldo (prabayar)", en: "Check balance (prepaid)" },
-    description: signed('"bl"'),
     body: checkBalanceSchema,
     signSuffix: { literal: "bl" },
-    response: Balance,
     example: { body: { username: "081234500001", sign: "<md5>" } },
+    response: Balance,
     responseExample: { data: { balance: 1250000, message: "SUCCESS", rc: "00" } },
-  },
-  {
-    ...base,
-    operationId: "prepaidInquiryPln",
-    path: "/api/prepaid/inquiry-pln",
-    routeFile: "app/api/prepaid/inquiry-pln/route.ts",
+  }),
+  prepaidOperation("prepaidInquiryPln", "/api/prepaid/inquiry-pln", {
     summary: { id: "Inquiry PLN", en: "PLN inquiry" },
-    description: signed("customer_id"),
     body: inquiryPlnSchema,
     signSuffix: { param: "customer_id" },
-    response: PlnInquiry,
     example: { body: { username: "081234500001", customer_id: "12345678901", sign: "<md5>" } },
+    response: PlnInquiry,
     responseExample: { data: { customer_id: "12345678901", name: "BUDI SANTOSO", segment_power: "R1 /1300", message: "SUCCESS", rc: "00" } },
-  },
+  }),
 ];

@@ -1,12 +1,13 @@
 // Schemas shared by every documented operation: the error envelope, amounts, WIB timestamps.
 import { z } from "zod";
 import "zod-openapi";
+import type { ErrorStatus } from "./operation";
 
 export const ErrorEnvelope = z
   .object({
     success: z.literal(false),
     error: z.string().meta({ description: "A message safe to show (Indonesian / English)", example: "amount harus bilangan bulat rupiah lebih dari 0 / amount must be a whole rupiah number above 0" }),
-    code: z.enum(["VALIDATION", "INSUFFICIENT_FUNDS", "INVALID_STATE", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "INTERNAL"]),
+    code: z.enum(["VALIDATION", "INSUFFICIENT_FUNDS", "INVALID_STATE", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "PAYLOAD_TOO_LARGE", "INTERNAL"]),
   })
   .meta({ id: "ErrorEnvelope", description: "Every REST failure has this shape, with a fitting 4xx status." });
 
@@ -22,12 +23,12 @@ export const AmountParam = z
   .union([z.number().int().positive(), z.string().regex(/^\d{1,13}$/)])
   .meta({ description: "Whole rupiah above 0 (no decimals)", example: 10000 });
 
-export const errorResponses = (...statuses: (400 | 401 | 403 | 404 | 409 | 429)[]) =>
+export const errorResponses = (...statuses: ErrorStatus[]) =>
   Object.fromEntries(
     statuses.map((status) => [
       String(status),
       {
-        description: { 400: "Bad input", 401: "Missing or wrong API key", 403: "Key not allowed from this IP, or merchant suspended", 404: "Not found (or another merchant's)", 409: "Conflict (Idempotency-Key reuse, state)", 429: "Too many requests" }[status],
+        description: { 400: "Bad input", 401: "Missing or wrong API key", 403: "Key not allowed from this IP, wrong key mode (sk_live_ while the sandbox serves, sk_test_ otherwise), or merchant suspended", 404: "Not found (or another merchant's)", 409: "Conflict (Idempotency-Key reuse, state)", 429: "Too many requests" }[status],
         content: { "application/json": { schema: ErrorEnvelope } },
       },
     ]),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withdrawHistoryInput, withdrawIdInput, withdrawRequestInput } from "../withdrawals/schemas";
-import type { ApiOperation } from "./operation";
+import { restOperation, type ApiOperation } from "./operation";
 import { IsoTime, Rupiah } from "./shared";
 
 const status = z.enum(["pending", "success", "rejected"]);
@@ -49,54 +49,39 @@ const example = {
 };
 
 export const withdrawOperations: ApiOperation[] = [
-  {
-    operationId: "requestWithdraw",
+  restOperation("requestWithdraw", "post /api/v1/withdraw", {
     group: "withdrawals",
-    method: "post",
-    path: "/api/v1/withdraw",
-    routeFile: "app/api/v1/withdraw/route.ts",
     summary: { id: "Buat permintaan withdraw", en: "Request a withdrawal" },
     description: {
       id: "Ajukan penarikan dana (default DANA). Total (nominal + biaya) langsung ditahan; admin menyetujui (success) atau menolak (rejected).",
       en: "Requests a payout (DANA by default). The total (amount + fee) is reserved at once; an admin approves (success) or rejects (rejected).",
     },
-    auth: "apiKey",
     body: withdrawRequestInput,
-    response: WithdrawRequested,
-    errors: [400, 401, 403, 409],
     example: { body: { amount: 10000, accountNumber: "081234567890", accountName: "John Doe" } },
+    response: WithdrawRequested,
     responseExample: { success: true, message: "Permintaan penarikan berhasil diajukan", withdraw_id: example.withdraw_id, amount: 100000, fee: 1000, total_deduct: 101000, new_balance: 899000, status: "pending", created_at: example.created_at },
-  },
-  {
-    operationId: "getWithdrawStatus",
+    errors: [400, 409],
+  }),
+  restOperation("getWithdrawStatus", "get /api/v1/withdraw/status", {
     group: "withdrawals",
-    method: "get",
-    path: "/api/v1/withdraw/status",
-    routeFile: "app/api/v1/withdraw/status/route.ts",
     summary: { id: "Cek status withdraw", en: "Withdrawal status" },
     description: { id: "Status real-time dari permintaan withdraw.", en: "The real-time status of a withdrawal." },
-    auth: "apiKey",
     query: withdrawIdInput,
-    response: z.object({ success: z.literal(true) }).extend(Withdraw.shape).meta({ id: "WithdrawStatus" }),
-    errors: [400, 401, 403, 404],
     example: { query: { withdraw_id: "{{withdrawId}}" } },
+    response: z.object({ success: z.literal(true) }).extend(Withdraw.shape).meta({ id: "WithdrawStatus" }),
     responseExample: { success: true, ...example },
-  },
-  {
-    operationId: "listWithdrawHistory",
+    errors: [400, 404],
+  }),
+  restOperation("listWithdrawHistory", "get /api/v1/withdraw/history", {
     group: "withdrawals",
-    method: "get",
-    path: "/api/v1/withdraw/history",
-    routeFile: "app/api/v1/withdraw/history/route.ts",
     summary: { id: "Riwayat withdraw", en: "Withdrawal history" },
     description: { id: "Daftar riwayat withdraw dengan pagination dan filter status.", en: "Withdrawal history with pagination and a status filter." },
-    auth: "apiKey",
     query: withdrawHistoryInput,
+    example: { query: { page: "1", limit: "10" } },
     response: z
       .object({ success: z.literal(true), data: z.array(Withdraw), pagination: z.object({ page: z.number().int(), limit: z.number().int(), total: z.number().int(), total_pages: z.number().int() }) })
       .meta({ id: "WithdrawHistory" }),
-    errors: [400, 401, 403],
-    example: { query: { page: "1", limit: "10" } },
     responseExample: { success: true, data: [example], pagination: { page: 1, limit: 10, total: 5, total_pages: 1 } },
-  },
+    errors: [400],
+  }),
 ];

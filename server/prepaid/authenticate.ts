@@ -1,9 +1,11 @@
 // Who is calling the prepaid API: `username` is the merchant's registered phone number and
 // `sign` is md5(username + prepaid api_key + <what the endpoint signs>) in hex — the ref_id for
 // top-up and check-status, "pl" for pricelist, "bl" for check-balance, the customer_id for
-// inquiry-pln. The key is stored readable because the server must compute the same digest.
+// inquiry-pln. The server must compute the same digest, so the key is stored sealed (AES-256-GCM,
+// prepaid-credentials.ts), not hashed, and opened here.
 import { createHash, timingSafeEqual } from "node:crypto";
 import { db } from "../db";
+import { openPrepaidKey } from "./prepaid-credentials";
 import { RESPONSE_CODES } from "./response-codes";
 
 export function md5Hex(text: string): string {
@@ -21,7 +23,16 @@ export type AuthResult = { ok: true; caller: PrepaidCaller } | { ok: false; rc: 
 export async function authenticatePrepaid(input: { username: string; sign: string; signed: string }): Promise<AuthResult> {
   const merchant = await db.merchant.findUnique({ where: { phone: input.username }, select: { id: true, status: true, prepaidApiKey: true } });
   if (!merchant || !merchant.prepaidApiKey || merchant.status !== "ACTIVE") return { ok: false, rc: RESPONSE_CODES.CANNOT_AUTHENTICATE };
-  const expected = Buffer.from(prepaidSign(input.username, merchant.prepaidApiKey, input.signed), "utf8");
+  let apiKey: string | null;
+  try {
+    apiKey = await openPrepaidKey(merchant.id, merchant.prepaidApiKey);
+  } catch (error) {
+    // Sealed under a key this server does not have (or altered): nobody can sign for it.
+    console.error(`Prepaid key of merchant ${merchant.id} does not open:`, error);
+    return { ok: false, rc: RESPONSE_CODES.CANNOT_AUTHENTICATE };
+  }
+  if (!apiKey) return { ok: false, rc: RESPONSE_CODES.CANNOT_AUTHENTICATE };
+  const expected = Buffer.from(prepaidSign(input.username, apiKey, input.signed), "utf8");
   const given = Buffer.from(input.sign.toLowerCase(), "utf8");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, rc: RESPONSE_CODES.WRONG_AUTHENTICATION };
   return { ok: true, caller: { merchantId: merchant.id, username: input.username } };

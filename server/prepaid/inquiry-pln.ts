@@ -1,7 +1,8 @@
 // POST /api/prepaid/inquiry-pln: sign = md5(username + api_key + customer_id). A PLN meter
 // number (11 or 12 digits) → the holder's name and tariff/power, before buying a token.
 // Unknown or malformed meter → rc 14.
-import { prepaidSupplier, type PlnCustomer } from "../providers/prepaid-supplier";
+import { prepaidSupplier } from "../providers";
+import type { PlnCustomer } from "../providers/types";
 import { authenticatePrepaid } from "./authenticate";
 import { isPlnMeter } from "./customer-id";
 import { RESPONSE_CODES } from "./response-codes";

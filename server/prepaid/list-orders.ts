@@ -1,6 +1,7 @@
 // A merchant's prepaid orders, newest first (the portal's order history). Scoped by merchant:
 // another merchant's order is never listed.
 import { db } from "../db";
+import { pageResult, pageSkip } from "../../lib/pagination";
 import { operatorName } from "./catalogue";
 
 export const ORDER_STATUSES = [0, 1, 2] as const;
@@ -9,16 +10,12 @@ export async function listPrepaidOrders(merchantId: string, { page, pageSize, st
   const where = { merchantId, ...(status !== undefined ? { status } : {}) };
   const [total, rows] = await Promise.all([
     db.prepaidOrder.count({ where }),
-    db.prepaidOrder.findMany({ where, orderBy: [{ createdAt: "desc" }, { trId: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.prepaidOrder.findMany({ where, orderBy: [{ createdAt: "desc" }, { trId: "desc" }], skip: pageSkip({ page, pageSize }), take: pageSize }),
   ]);
   const products = await db.prepaidProduct.findMany({ where: { code: { in: [...new Set(rows.map((r) => r.productCode))] } } });
   const byCode = new Map(products.map((p) => [p.code, p]));
-  return {
-    total,
-    page,
-    pageSize,
-    totalPages: Math.max(1, Math.ceil(total / pageSize)),
-    items: rows.map((row) => {
+  return pageResult(
+    rows.map((row) => {
       const product = byCode.get(row.productCode);
       return {
         trId: row.trId,
@@ -37,7 +34,9 @@ export async function listPrepaidOrders(merchantId: string, { page, pageSize, st
         completedAt: row.completedAt,
       };
     }),
-  };
+    total,
+    { page, pageSize },
+  );
 }
 
 export type PrepaidOrderRow = Awaited<ReturnType<typeof listPrepaidOrders>>["items"][number];

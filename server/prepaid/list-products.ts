@@ -1,11 +1,13 @@
 // Reading the catalogue: by type and operator, with a search over code and name. The catalogue
 // is small (tens to a few hundred rows), so the search is done here, case-insensitively and the
 // same on SQLite and PostgreSQL, after the database has narrowed by type and operator.
-import { db } from "../db";
-import type { PrepaidProduct } from "../generated/sqlite/client";
+import { db, type PrepaidProduct } from "../db";
 import { OPERATORS, PRODUCT_TYPES } from "./catalogue";
+import { isSellable } from "./sellable";
+import { pageResult, pageSkip } from "../../lib/pagination";
 
-export type ProductFilter = { type?: string; operator?: string; search?: string; active?: boolean };
+/** `active`: the admin's switch alone; `sellable`: what merchants may buy now (./sellable.ts). */
+export type ProductFilter = { type?: string; operator?: string; search?: string; active?: boolean; sellable?: boolean };
 
 const typeRank = (type: string) => {
   const i = (PRODUCT_TYPES as readonly string[]).indexOf(type);
@@ -36,7 +38,11 @@ export async function findProducts(filter: ProductFilter = {}): Promise<PrepaidP
     },
   });
   const needle = filter.search?.trim().toLowerCase();
-  const matching = needle ? rows.filter((p) => p.code.toLowerCase().includes(needle) || p.name.toLowerCase().includes(needle)) : rows;
+  const matching = rows.filter(
+    (p) =>
+      (!needle || p.code.toLowerCase().includes(needle) || p.name.toLowerCase().includes(needle)) &&
+      (filter.sellable === undefined || isSellable(p) === filter.sellable),
+  );
   return matching.sort(compareProducts);
 }
 
@@ -44,13 +50,8 @@ export async function findProducts(filter: ProductFilter = {}): Promise<PrepaidP
 export async function listProducts(filter: ProductFilter & { page: number; pageSize: number }) {
   const all = await findProducts(filter);
   const { page, pageSize } = filter;
-  return {
-    total: all.length,
-    page,
-    pageSize,
-    totalPages: Math.max(1, Math.ceil(all.length / pageSize)),
-    items: all.slice((page - 1) * pageSize, page * pageSize),
-  };
+  const start = pageSkip({ page, pageSize });
+  return pageResult(all.slice(start, start + pageSize), all.length, { page, pageSize });
 }
 
 /** A product by its code, active or not (null when unknown). */

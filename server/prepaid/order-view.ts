@@ -1,6 +1,6 @@
 // An order as the prepaid API, its callbacks and check-status show it: seed 002's response
 // `data` (ref_id, status, product_code, customer_id, price, message, balance, tr_id, rc) + `sn`.
-import type { PrepaidOrder } from "../generated/sqlite/client";
+import type { PrepaidOrder } from "../db";
 import type { WireRecord } from "./wire";
 
 export type OrderData = {

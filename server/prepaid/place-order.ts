@@ -5,13 +5,14 @@
 // through a ledger hold. Not enough balance throws inside the transaction, so the order row
 // rolls back with it and the ref_id stays free.
 import { actorLabel, recordAudit, type Actor } from "../audit";
-import { db, transaction } from "../db";
+import { db, type PrepaidOrder, transaction } from "../db";
 import { isAppError } from "../errors";
-import type { PrepaidOrder } from "../generated/sqlite/client";
 import { balanceOf, reserve } from "../ledger";
-import { prepaidSupplier } from "../providers/prepaid-supplier";
+import { prepaidSupplier } from "../providers";
+import { alertOnLowBalances } from "../treasury/low-balance";
 import { checkCustomerId } from "./customer-id";
 import type { ResponseCodeName } from "./response-codes";
+import { isSellable } from "./sellable";
 
 export type PlaceOrderInput = {
   merchantId: string;
@@ -53,7 +54,8 @@ export async function placePrepaidOrder(input: PlaceOrderInput): Promise<PlaceOr
       const product = await tx.prepaidProduct.findUnique({ where: { code: productCode } });
       if (!product) return { kind: "rejected", code: "UNKNOWN_PRODUCT", balance: (await balanceOf(tx, input.merchantId)).available };
       price = product.price;
-      if (!product.active) return { kind: "rejected", code: "OUT_OF_SERVICE", price, balance: (await balanceOf(tx, input.merchantId)).available };
+      // Switched off by an admin or by the supplier, or priced below the supplier's cost: rc 106.
+      if (!isSellable(product)) return { kind: "rejected", code: "OUT_OF_SERVICE", price, balance: (await balanceOf(tx, input.merchantId)).available };
       const check = checkCustomerId(product.type, product.operator, input.customerId);
       if (!check.ok) return { kind: "rejected", code: check.reason, price, balance: (await balanceOf(tx, input.merchantId)).available };
 
@@ -63,7 +65,7 @@ export async function placePrepaidOrder(input: PlaceOrderInput): Promise<PlaceOr
       });
       const ticket = prepaidSupplier().accept({ ...created, productType: product.type }, now);
       // Throws INSUFFICIENT_FUNDS (changing nothing) when the available balance is short.
-      const { hold } = await reserve(tx, {
+      const { hold, changedWallets } = await reserve(tx, {
         merchantId: input.merchantId,
         amount: product.price,
         idempotencyKey: `prepaid:${created.trId}`,
@@ -71,6 +73,7 @@ export async function placePrepaidOrder(input: PlaceOrderInput): Promise<PlaceOr
         description: `${product.name} ${check.customerId}`,
         actor: actorLabel(input.actor),
       });
+      await alertOnLowBalances(tx, changedWallets);
       const order = await tx.prepaidOrder.update({
         where: { trId: created.trId },
         data: { holdId: hold.id, supplierRef: ticket.supplierRef, completeAfter: ticket.checkAfter },

@@ -2,11 +2,12 @@
 // data, pln, games, etoll) and `operator` filters and `status` (all | active | non active,
 // default all), in the body or the query string. JSON answers `data.pricelist` as an array;
 // XML repeats a `<pricelist>` element per product inside `<mp>`.
-import type { PrepaidProduct } from "../generated/sqlite/client";
+import type { PrepaidProduct } from "../db";
 import { authenticatePrepaid } from "./authenticate";
 import { operatorName } from "./catalogue";
 import { findProducts } from "./list-products";
 import { RESPONSE_CODES } from "./response-codes";
+import { isSellable } from "./sellable";
 import type { PricelistRequest } from "./schemas";
 import type { PrepaidReply, WireRecord } from "./wire";
 
@@ -20,7 +21,7 @@ export function pricelistEntry(product: PrepaidProduct): WireRecord {
     product_type: product.type,
     product_operator: product.operator,
     active_period: "0",
-    status: product.active ? "active" : "non active",
+    status: isSellable(product) ? "active" : "non active",
   };
 }
 
@@ -30,7 +31,7 @@ export async function pricelist(request: PricelistRequest): Promise<PrepaidReply
   const products = await findProducts({
     type: request.type?.toLowerCase(),
     operator: request.operator?.toLowerCase(),
-    active: request.status === "all" ? undefined : request.status === "active",
+    sellable: request.status === "all" ? undefined : request.status === "active",
   });
   return { data: { pricelist: products.map(pricelistEntry), message: RESPONSE_CODES.SUCCESS.message, rc: RESPONSE_CODES.SUCCESS.rc } };
 }

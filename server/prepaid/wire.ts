@@ -4,6 +4,10 @@
 // are HTTP 200 with an `rc`, as IAK does; broken bodies and missing fields are rc 107, never a 500.
 import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
 import type { ZodType } from "zod";
+import { isAppError } from "../errors";
+import { clientIp } from "../http/client-ip";
+import { readBodyLimited } from "../http/read-body";
+import { requestLimiters } from "../http/request-rate-limits";
 import { RESPONSE_CODES } from "./response-codes";
 
 export type WireFormat = "json" | "xml";
@@ -11,8 +15,6 @@ export type WireValue = string | number | WireRecord[];
 export type WireRecord = { [key: string]: WireValue };
 /** What a prepaid use case answers: the `data` object, and an HTTP status when it is not 200. */
 export type PrepaidReply = { data: WireRecord; httpStatus?: number };
-
-const MAX_BODY_CHARS = 64 * 1024;
 
 export function requestFormat(req: Request): WireFormat {
   return /\bxml\b/i.test(req.headers.get("content-type") ?? "") ? "xml" : "json";
@@ -59,11 +61,12 @@ function parseJson(text: string): ReadResult {
 export async function readFields(req: Request, format: WireFormat): Promise<ReadResult> {
   let text: string;
   try {
-    text = await req.text();
-  } catch {
+    // At most MAX_BODY_BYTES: a larger body is refused (413) before it is read.
+    text = await readBodyLimited(req);
+  } catch (error) {
+    if (isAppError(error)) throw error;
     return { ok: false };
   }
-  if (text.length > MAX_BODY_CHARS) return { ok: false };
   const body = format === "xml" ? parseXml(text) : parseJson(text);
   if (!body.ok) return body;
   const query = Object.fromEntries(new URL(req.url).searchParams);
@@ -93,7 +96,10 @@ export function formatError(message: string): PrepaidReply {
 export function prepaidRoute<T>(schema: ZodType<T>, useCase: (input: T) => Promise<PrepaidReply>) {
   return async function handle(req: Request): Promise<Response> {
     const format = requestFormat(req);
+    const limiters = requestLimiters();
+    const ip = clientIp(req.headers);
     try {
+      await limiters.admitApiRequest(ip);
       const read = await readFields(req, format);
       if (!read.ok) return renderReply(format, formatError(format === "xml" ? RESPONSE_CODES.FORMAT.message : "JSON FORMAT ERROR"));
       const parsed = schema.safeParse(read.fields);
@@ -103,8 +109,24 @@ export function prepaidRoute<T>(schema: ZodType<T>, useCase: (input: T) => Promi
         const missing = read.fields[field] === undefined || read.fields[field] === "";
         return renderReply(format, formatError(`FORMAT ERROR: ${field} ${missing ? "IS REQUIRED" : "IS INVALID"}`));
       }
-      return renderReply(format, await useCase(parsed.data));
+      // The username's budget is counted only once its sign was accepted, so a stranger's wrong
+      // signs cannot spend a merchant's budget; they count against the stranger's IP instead.
+      const username = typeof read.fields.username === "string" ? `prepaid:${read.fields.username}` : null;
+      if (username) await limiters.refuseIfApiKeySpent(username);
+      const reply = await useCase(parsed.data);
+      if (reply.data.rc === RESPONSE_CODES.CANNOT_AUTHENTICATE.rc || reply.data.rc === RESPONSE_CODES.WRONG_AUTHENTICATION.rc) await limiters.countFailedAuthentication(ip);
+      else if (username) await limiters.countApiKey(username);
+      return renderReply(format, reply);
     } catch (error) {
+      if (isAppError(error) && error.code === "RATE_LIMITED") {
+        // IAK has no rc for this: rc 503 (repeat later, nothing was done) with HTTP 429 and Retry-After.
+        const response = renderReply(format, { httpStatus: 429, data: { rc: RESPONSE_CODES.SYSTEM_BUSY.rc, message: "TOO MANY REQUESTS, TRY AGAIN" } });
+        response.headers.set("retry-after", String(error.details?.retryAfterSeconds ?? 60));
+        return response;
+      }
+      if (isAppError(error) && error.code === "PAYLOAD_TOO_LARGE") {
+        return renderReply(format, { httpStatus: 413, data: { rc: RESPONSE_CODES.FORMAT.rc, message: "REQUEST BODY TOO LARGE" } });
+      }
       console.error("[prepaid] unexpected error:", error);
       return renderReply(format, { httpStatus: 503, data: { rc: RESPONSE_CODES.SYSTEM_BUSY.rc, message: RESPONSE_CODES.SYSTEM_BUSY.message } });
     }

@@ -4,12 +4,14 @@
 // only one debit be open per mandate, so concurrent worker ticks create one debit per dip.
 import { recordAudit } from "../audit";
 import { db, transaction } from "../db";
+import { createDeposit } from "../deposits/create-deposit";
 import { expireDepositInTx } from "../deposits/expire-deposit";
-import { sandboxDirectDebit } from "../providers/sandbox/direct-debit";
-import type { WebhookTransport } from "../providers/sandbox";
+import { notifyMerchant } from "../notifications/notify-merchant";
+import { isAppError } from "../errors";
+import { balanceOf } from "../ledger";
+import { directDebitProvider } from "../providers";
+import type { WebhookTransport } from "../providers/types";
 import { wibDay, wibDayStart } from "../../lib/format";
-
-const DEBIT_EXPIRY_MINUTES = 60;
 
 function monthStart(now: Date): Date {
   return wibDayStart(`${wibDay(now).slice(0, 7)}-01`);
@@ -30,10 +32,10 @@ export async function runAutoTopUps(transport?: WebhookTransport, now = new Date
     where: { status: "active", merchant: { lowBalanceThreshold: { not: null }, status: "ACTIVE" } },
     include: { merchant: { select: { lowBalanceThreshold: true } } },
   });
+  const debits = directDebitProvider(transport);
   const results: AutoTopUpResult[] = [];
   for (const mandate of mandates) {
-    const wallet = await db.ledgerAccount.findUnique({ where: { code: `merchant:${mandate.merchantId}:wallet` }, select: { balance: true } });
-    const available = wallet?.balance ?? 0n;
+    const { available } = await balanceOf(db, mandate.merchantId);
     if (available >= mandate.merchant.lowBalanceThreshold!) continue;
 
     const room = mandate.monthlyCap - (await monthlyDebited(mandate.id, now));
@@ -43,44 +45,32 @@ export async function runAutoTopUps(transport?: WebhookTransport, now = new Date
       results.push({ mandateId: mandate.id, outcome: "cap_reached" });
       continue;
     }
-    const deposit = await transaction(async (tx) => {
-      const open = await tx.deposit.findUnique({ where: { openKey: `DEBIT:${mandate.id}` } });
-      if (open) return null;
-      return tx.deposit.create({
-        data: {
-          merchantId: mandate.merchantId,
-          method: "DIRECT_DEBIT",
-          amount,
-          fee: 0n,
-          total: amount,
-          creditAmount: amount,
-          provider: "sandbox",
-          mandateId: mandate.id,
-          providerRef: `sbx_dd_${mandate.id}`,
-          openKey: `DEBIT:${mandate.id}`,
-          expiredAt: new Date(now.getTime() + DEBIT_EXPIRY_MINUTES * 60_000),
-        },
-      });
-    }).catch((error: { code?: string }) => {
-      if (error.code === "P2002") return null; // a concurrent tick opened it
+    const deposit = await createDeposit({
+      merchantId: mandate.merchantId,
+      method: "DIRECT_DEBIT",
+      amount,
+      actor: { type: "WORKER" },
+      now,
+      directDebit: { mandateId: mandate.id, provider: debits },
+    }).catch((error: unknown) => {
+      // Open already, or a concurrent tick opened it first.
+      if ((isAppError(error) && error.code === "CONFLICT") || (error as { code?: string }).code === "P2002") return null;
       throw error;
     });
     if (!deposit) {
       results.push({ mandateId: mandate.id, outcome: "already_open" });
       continue;
     }
-    const debit = await sandboxDirectDebit({ depositId: deposit.id, accountNumber: mandate.accountNumber, amount }, transport);
+    const debit = await debits.debit({ depositId: deposit.id, accountNumber: mandate.accountNumber, amount });
     if (debit.ok) {
       results.push({ mandateId: mandate.id, outcome: "debited" });
       continue;
     }
     // Refused: stop using this mandate until the merchant looks at it; no retry storm.
     await transaction(async (tx) => {
-      await expireDepositInTx(tx, deposit, "failed", { type: "PROVIDER", id: "sandbox" });
+      await expireDepositInTx(tx, deposit, "failed", { type: "PROVIDER", id: debits.name });
       await tx.directDebitMandate.updateMany({ where: { id: mandate.id, status: "active" }, data: { status: "failing", failureReason: debit.reason } });
-      await tx.notification.create({
-        data: { merchantId: mandate.merchantId, type: "mandate.failing", title: "Auto top-up gagal / Auto top-up failed", body: debit.reason },
-      });
+      await notifyMerchant(tx, { merchantId: mandate.merchantId, type: "mandate.failing", title: "Auto top-up gagal / Auto top-up failed", body: debit.reason });
       await recordAudit(tx, { actor: { type: "WORKER" }, action: "mandate.failing", targetType: "mandate", targetId: mandate.id, merchantId: mandate.merchantId, metadata: { reason: debit.reason } });
     });
     results.push({ mandateId: mandate.id, outcome: "refused" });

@@ -3,14 +3,15 @@
 // at or above it. Runs inside the transaction that changed the wallet (and on the worker's
 // schedule), so an alert is never lost and never doubled.
 import type { Tx } from "../db";
+import { balanceOf } from "../ledger";
+import { notifyMerchant } from "../notifications/notify-merchant";
 import { enqueueEvent } from "../webhooks/outbox";
 import { formatRupiah } from "../../lib/format";
 
 export async function checkLowBalance(tx: Tx, merchantId: string): Promise<"alerted" | "rearmed" | null> {
   const merchant = await tx.merchant.findUnique({ where: { id: merchantId }, select: { lowBalanceThreshold: true, lowBalanceAlerted: true } });
   if (!merchant || merchant.lowBalanceThreshold === null) return null;
-  const wallet = await tx.ledgerAccount.findUnique({ where: { code: `merchant:${merchantId}:wallet` }, select: { balance: true } });
-  const available = wallet?.balance ?? 0n;
+  const { available } = await balanceOf(tx, merchantId);
   const threshold = merchant.lowBalanceThreshold;
 
   if (available < threshold && !merchant.lowBalanceAlerted) {
@@ -21,13 +22,11 @@ export async function checkLowBalance(tx: Tx, merchantId: string): Promise<"aler
       type: "balance.low",
       data: { balance: Number(available), threshold: Number(threshold), message: "Saldo di bawah ambang batas / Balance below threshold" },
     });
-    await tx.notification.create({
-      data: {
-        merchantId,
-        type: "balance.low",
-        title: "Saldo rendah / Low balance",
-        body: `Saldo tersedia ${formatRupiah(available)} di bawah ambang ${formatRupiah(threshold)} / Available balance ${formatRupiah(available)} is below ${formatRupiah(threshold)}`,
-      },
+    await notifyMerchant(tx, {
+      merchantId,
+      type: "balance.low",
+      title: "Saldo rendah / Low balance",
+      body: `Saldo tersedia ${formatRupiah(available)} di bawah ambang ${formatRupiah(threshold)} / Available balance ${formatRupiah(available)} is below ${formatRupiah(threshold)}`,
     });
     return "alerted";
   }
@@ -36,4 +35,9 @@ export async function checkLowBalance(tx: Tx, merchantId: string): Promise<"aler
     return "rearmed";
   }
   return null;
+}
+
+/** For a use case that moved money: checks each wallet the ledger reports as changed. */
+export async function alertOnLowBalances(tx: Tx, changedWallets: readonly string[]): Promise<void> {
+  for (const merchantId of changedWallets) await checkLowBalance(tx, merchantId);
 }

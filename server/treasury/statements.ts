@@ -2,6 +2,7 @@
 // and as CSV (date, type, reference, debit, credit, balance). Periods are WIB days.
 import { db } from "../db";
 import { walletCode } from "../ledger";
+import { toCsv } from "../../lib/csv";
 import { formatWibSql, wibDayStart } from "../../lib/format";
 
 export type StatementPeriod = { from?: string; to?: string }; // YYYY-MM-DD, both inclusive
@@ -41,16 +42,12 @@ export async function walletStatement(merchantId: string, period: StatementPerio
   return { opening, closing: rows.at(-1)?.balance ?? opening, rows, truncated: entries.length > MAX_ROWS };
 }
 
-function csvField(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
+/** The statement as CSV; text cells go through lib/csv.ts, which neutralises formulas. */
 export function statementCsv(statement: Awaited<ReturnType<typeof walletStatement>>): string {
-  const lines = [["date", "type", "reference", "description", "debit", "credit", "balance"].join(",")];
-  for (const r of statement.rows) {
-    lines.push([formatWibSql(r.date), r.type, r.reference, r.description, r.debit.toString(), r.credit.toString(), r.balance.toString()].map(csvField).join(","));
-  }
-  return `${lines.join("\r\n")}\r\n`;
+  return toCsv([
+    ["date", "type", "reference", "description", "debit", "credit", "balance"],
+    ...statement.rows.map((r) => [formatWibSql(r.date), r.type, r.reference, r.description, r.debit, r.credit, r.balance]),
+  ]);
 }
 
 /** An admin's view of any merchant's month. */

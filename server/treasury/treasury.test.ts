@@ -3,17 +3,30 @@ import { describe, expect, it } from "vitest";
 import { createMerchant, fund } from "../../tests/helpers/fixtures";
 import { db, engine, transaction } from "../db";
 import { balanceOf, credit, reserve, settlementCode, verifyInvariants, voidHold } from "../ledger";
-import { handleProviderWebhook } from "../webhooks/inbound";
+import { handleProviderWebhook } from "../http/provider-webhooks";
 import { runAutoTopUps } from "./auto-top-up";
-import { changeMandate, confirmMandate, createMandate } from "./mandates";
-import { setLowBalanceThreshold } from "./settings";
+import { alertOnLowBalances } from "./low-balance";
+import { changeMandate } from "./change-mandate";
+import { confirmMandate } from "./confirm-mandate";
+import { createMandate } from "./create-mandate";
+import { createSweepRule } from "./create-sweep-rule";
+import { runSweepRule } from "./run-sweep-rule";
+import { setLowBalanceThreshold } from "./set-low-balance-threshold";
+import { simulateSettlement } from "./simulate-settlement";
 import { statementCsv, walletStatement } from "./statements";
-import { createSweepRule, runSweepRule, simulateSettlement } from "./sweeps";
+import { requestWithdrawal } from "../withdrawals/request-withdrawal";
+import { rejectWithdrawal } from "../withdrawals/reject-withdrawal";
 import { wibDay } from "../../lib/format";
 
 const actor = { type: "SYSTEM" as const };
 const viaWebhookRoute = (request: Request) => handleProviderWebhook("sandbox", request);
-const spend = (merchantId: string, amount: number) => transaction((tx) => reserve(tx, { merchantId, amount, idempotencyKey: `spend-${randomUUID()}` }));
+// A hold, as a withdrawal or purchase takes one, with the balance alert such a use case runs.
+const spend = (merchantId: string, amount: number) =>
+  transaction(async (tx) => {
+    const reserved = await reserve(tx, { merchantId, amount, idempotencyKey: `spend-${randomUUID()}` });
+    await alertOnLowBalances(tx, reserved.changedWallets);
+    return reserved;
+  });
 const lowAlerts = (merchantId: string) => db.outboxEvent.count({ where: { merchantId, type: "balance.low" } });
 
 async function activeMandate(merchantId: string, overrides: Partial<{ accountNumber: string; targetBalance: bigint; monthlyCap: bigint }> = {}) {
@@ -45,6 +58,16 @@ describe(`treasury on ${engine}`, () => {
     expect(await lowAlerts(merchantId)).toBe(2);
     const event = await db.outboxEvent.findFirstOrThrow({ where: { merchantId, type: "balance.low" }, orderBy: { createdAt: "desc" } });
     expect(JSON.parse(event.data)).toMatchObject({ balance: 45_000, threshold: 50_000 });
+  });
+
+  it("the use case that moved the money raises the alert: a withdrawal dips, its rejection re-arms", async () => {
+    const { merchantId } = await createMerchant();
+    await fund(merchantId, 100_000);
+    await setLowBalanceThreshold(merchantId, 50_000n, actor);
+    const { withdrawal } = await requestWithdrawal({ merchantId, amount: 60_000, accountNumber: "081234567890", accountName: "John Doe", actor });
+    expect(await lowAlerts(merchantId)).toBe(1);
+    await rejectWithdrawal({ withdrawalId: withdrawal.id, note: "Rekening salah", actor });
+    expect(await db.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: { lowBalanceAlerted: true } })).toEqual({ lowBalanceAlerted: false });
   });
 
   it("auto top-up: a dip leads to one direct debit for target − available, credited once through the webhook route", async () => {

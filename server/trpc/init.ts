@@ -5,9 +5,12 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import type { Session } from "next-auth";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import type { Actor } from "../audit";
 import { getSession } from "../auth/options";
+import { refreshSessionUser } from "../auth/refresh-session-user";
 import { isAppError, type AppErrorCode } from "../errors";
 import { clientIp } from "../http/client-ip";
+import { concealInternalError } from "./internal-errors";
 
 export type TrpcContext = { session: Session | null; ip?: string };
 
@@ -18,15 +21,19 @@ export async function createTrpcContext(opts: { headers: Headers }): Promise<Trp
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
+    // An internal failure that did not pass through a procedure (the context, a subscription)
+    // is concealed here; one that did was concealed by translateAppErrors already.
+    const internal = shape.data.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,
+      message: internal ? concealInternalError(error, path ?? "?").message : shape.message,
       data: {
         ...shape.data,
         // Only field messages from zod reach the client; never a stack.
         stack: undefined,
-        zodError: error.cause instanceof ZodError ? error.cause.issues.map((i) => ({ path: i.path, message: i.message })) : null,
-        appCode: isAppError(error.cause) ? error.cause.code : null,
+        zodError: !internal && error.cause instanceof ZodError ? error.cause.issues.map((i) => ({ path: i.path, message: i.message })) : null,
+        appCode: !internal && isAppError(error.cause) ? error.cause.code : null,
       },
     };
   },
@@ -41,16 +48,23 @@ const TRPC_CODES: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: "NOT_FOUND",
   CONFLICT: "CONFLICT",
   RATE_LIMITED: "TOO_MANY_REQUESTS",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   LEDGER_UNBALANCED: "INTERNAL_SERVER_ERROR",
 };
 
-/** Use cases throw AppError; here it becomes the matching tRPC error with its safe message. */
-const translateAppErrors = t.middleware(async ({ next }) => {
+/**
+ * Use cases throw AppError; here it becomes the matching tRPC error with its safe message.
+ * Anything else that failed inside (a Prisma error, a bug) becomes "Internal error (ref: …)",
+ * its detail logged — also for server-side callers (createCaller), not only over HTTP.
+ */
+const translateAppErrors = t.middleware(async ({ next, path }) => {
   const result = await next();
-  if (!result.ok && isAppError(result.error.cause)) {
-    const cause = result.error.cause;
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (isAppError(cause) && TRPC_CODES[cause.code] !== "INTERNAL_SERVER_ERROR") {
     throw new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
   }
+  if (result.error.code === "INTERNAL_SERVER_ERROR") throw concealInternalError(result.error, path);
   return result;
 });
 
@@ -59,9 +73,19 @@ export const router = t.router;
 
 export const publicProcedure = t.procedure.use(translateAppErrors);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.session?.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Silakan masuk / Please sign in" });
-  return next({ ctx: { ...ctx, user: ctx.session.user } });
+  // The token says who signed in; the database (cached for SESSION_REFRESH_SECONDS) says what
+  // they may do now: a demoted admin or a suspended merchant is refused within that time.
+  const check = await refreshSessionUser(ctx.session.user);
+  if (!check.ok) {
+    if (check.reason === "suspended") throw new TRPCError({ code: "FORBIDDEN", message: "Merchant ditangguhkan / Merchant is suspended" });
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Silakan masuk / Please sign in" });
+  }
+  const user = check.user;
+  // Who acts, for audit entries and journals: the signed-in user, from the address they called from.
+  const actor: Actor = { type: "USER", id: user.id, ...(ctx.ip ? { ip: ctx.ip } : {}) };
+  return next({ ctx: { ...ctx, session: { ...ctx.session, user }, user, actor } });
 });
 
 /** A signed-in merchant user; `ctx.merchantId` scopes every query to that merchant. */

@@ -1,30 +1,35 @@
 import { createCallerFactory, router } from "./init";
-import { adminRouter } from "./routers/admin";
-import { adminDeskRouter } from "./routers/admin-desk";
-import { adminProductsRouter } from "./routers/admin-products";
 import { apiKeysRouter } from "./routers/api-keys";
+import { auditLogRouter } from "./routers/audit-log";
 import { authRouter } from "./routers/auth";
+import { bankMutationsRouter } from "./routers/bank-mutations";
 import { depositsRouter } from "./routers/deposits";
 import { docsRouter } from "./routers/docs";
+import { merchantsRouter } from "./routers/merchants";
 import { prepaidRouter } from "./routers/prepaid";
+import { productCatalogueRouter } from "./routers/product-catalogue";
 import { treasuryRouter } from "./routers/treasury";
 import { walletRouter } from "./routers/wallet";
+import { withdrawalDeskRouter } from "./routers/withdrawal-desk";
 import { withdrawalsRouter } from "./routers/withdrawals";
 import { webhooksRouter } from "./routers/webhooks";
 
+// Merchant routers first, then the admin's (each named as the admin menu names it).
 export const appRouter = router({
   auth: authRouter,
   wallet: walletRouter,
-  admin: adminRouter,
   deposits: depositsRouter,
-  apiKeys: apiKeysRouter,
   withdrawals: withdrawalsRouter,
-  adminDesk: adminDeskRouter,
-  webhooks: webhooksRouter,
-  treasury: treasuryRouter,
-  docs: docsRouter,
   prepaid: prepaidRouter,
-  adminProducts: adminProductsRouter,
+  treasury: treasuryRouter,
+  apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
+  docs: docsRouter,
+  merchants: merchantsRouter,
+  withdrawalDesk: withdrawalDeskRouter,
+  bankMutations: bankMutationsRouter,
+  auditLog: auditLogRouter,
+  productCatalogue: productCatalogueRouter,
 });
 
 export type AppRouter = typeof appRouter;

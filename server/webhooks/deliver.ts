@@ -1,8 +1,7 @@
 // One delivery attempt: POST the signed event, never follow redirects, give up after the
 // timeout, and keep what happened (status, latency, first 2 KB of the answer) for the log.
-import type { Tx } from "../db";
+import type { OutboxEvent, Tx, WebhookEndpoint } from "../db";
 import { env, webhookEnv } from "../env";
-import type { OutboxEvent, WebhookEndpoint } from "../generated/sqlite/client";
 import { eventBody } from "./outbox";
 import { activeSecrets, redactSecrets, signedHeaders } from "./signing";
 import { assertSafeCallbackUrl } from "./url-safety";

@@ -2,11 +2,11 @@
 // `FOR UPDATE SKIP LOCKED`), so two workers never deliver the same attempt; a claim lapses if its
 // worker dies, and the event is retried. Failures back off per WEBHOOK_RETRY_SCHEDULE with jitter.
 import { recordAudit } from "../audit";
-import { db, engine, transaction } from "../db";
+import { db, engine, type OutboxEvent, transaction, type WebhookEndpoint } from "../db";
 import { webhookEnv } from "../env";
-import type { OutboxEvent, WebhookEndpoint } from "../generated/sqlite/client";
+import { notifyMerchant } from "../notifications/notify-merchant";
 import { attemptDelivery, saveAttempt } from "./deliver";
-import { subscribes } from "./endpoint-settings";
+import { subscribes } from "./event-subscriptions";
 
 export async function claimDueEvents(workerId: string, limit = webhookEnv.WEBHOOK_BATCH_SIZE, now = new Date()): Promise<OutboxEvent[]> {
   const until = new Date(now.getTime() + webhookEnv.WEBHOOK_CLAIM_SECONDS * 1000);
@@ -78,13 +78,11 @@ export async function processClaimedEvent(event: OutboxEvent, workerId: string, 
         data: { status: "disabled", disabledAt: new Date(), disabledReason: `Receiver answered 410 Gone for event ${event.id}` },
       });
       await recordAudit(tx, { actor: { type: "WORKER", id: workerId }, action: "webhook.disabled_gone", targetType: "webhook_endpoint", targetId: endpoint.id, merchantId: event.merchantId });
-      await tx.notification.create({
-        data: {
-          merchantId: event.merchantId,
-          type: "webhook.disabled",
-          title: "Endpoint webhook dinonaktifkan / Webhook endpoint disabled",
-          body: `Penerima menjawab 410 Gone; callback dihentikan sampai URL disimpan ulang / The receiver answered 410 Gone; callbacks stop until the URL is saved again (${endpoint.url})`,
-        },
+      await notifyMerchant(tx, {
+        merchantId: event.merchantId,
+        type: "webhook.disabled",
+        title: "Endpoint webhook dinonaktifkan / Webhook endpoint disabled",
+        body: `Penerima menjawab 410 Gone; callback dihentikan sampai URL disimpan ulang / The receiver answered 410 Gone; callbacks stop until the URL is saved again (${endpoint.url})`,
       });
       return "failed" as const;
     }

@@ -4,7 +4,7 @@
 // HMAC-SHA512 of the raw body, keyed with the current secret string exactly as shown (whsec_…).
 import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
-import { hmacSha512Hex } from "./signatures";
+import { hmacSha512Hex } from "../crypto/hmac";
 
 export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString("base64")}`;

@@ -9,7 +9,8 @@ export const withdrawalNotFound = () => new AppError("NOT_FOUND", "Penarikan tid
 export async function notPendingError(tx: Tx, withdrawalId: string): Promise<AppError> {
   const current = await tx.withdrawal.findUnique({ where: { id: withdrawalId }, select: { status: true } });
   if (!current) return withdrawalNotFound();
-  const shown = current.status === "processing" ? "processing" : publicStatus(current.status);
+  // The admin desk sees the payout's own states; anything else by its public name.
+  const shown = ["processing", "sending", "unknown"].includes(current.status) ? current.status : publicStatus(current.status);
   return new AppError(
     "INVALID_STATE",
     `Penarikan tidak lagi menunggu persetujuan (status: ${shown}) / Withdrawal is no longer pending (status: ${shown})`,

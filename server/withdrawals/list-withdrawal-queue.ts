@@ -2,19 +2,20 @@
 // oldest first, each with what an admin wants to see before approving — the merchant, its
 // balances now and its recent withdrawals.
 import { db } from "../db";
-import { AppError } from "../errors";
 import { balanceOf } from "../ledger";
+import { pageResult, pageSkip, type PageRequest } from "../../lib/pagination";
+import { PAYOUT_IN_PROGRESS } from "./views";
 
 const RECENT = 5;
 
-export async function listWithdrawalQueue({ page, pageSize }: { page: number; pageSize: number }) {
-  const where = { status: { in: ["pending", "processing"] } };
+export async function listWithdrawalQueue({ page, pageSize }: PageRequest) {
+  const where = { status: { in: ["pending", ...PAYOUT_IN_PROGRESS] } };
   const [total, rows] = await Promise.all([
     db.withdrawal.count({ where }),
     db.withdrawal.findMany({
       where,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
+      skip: pageSkip({ page, pageSize }),
       take: pageSize,
       include: { merchant: { select: { id: true, businessName: true, status: true } } },
     }),
@@ -36,40 +37,13 @@ export async function listWithdrawalQueue({ page, pageSize }: { page: number; pa
       }),
     ),
   );
-  return {
-    total,
-    page,
-    pageSize,
-    totalPages: Math.max(1, Math.ceil(total / pageSize)),
-    items: rows.map((row) => {
+  return pageResult(
+    rows.map((row) => {
       const merchantContext = context.get(row.merchantId);
       return { ...row, balance: merchantContext?.balance ?? { available: 0n, held: 0n }, recent: merchantContext?.recent ?? [] };
     }),
-  };
+    total,
+    { page, pageSize },
+  );
 }
 
-/** Any merchant's withdrawals, for the admin's merchant page. */
-export async function listMerchantWithdrawals(merchantId: string, { page, pageSize }: { page: number; pageSize: number }) {
-  const where = { merchantId };
-  const [total, items] = await Promise.all([
-    db.withdrawal.count({ where }),
-    db.withdrawal.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * pageSize, take: pageSize }),
-  ]);
-  return { total, page, pageSize, totalPages: Math.max(1, Math.ceil(total / pageSize)), items };
-}
-
-export async function getWithdrawalForAdmin(withdrawalId: string) {
-  const withdrawal = await db.withdrawal.findUnique({ where: { id: withdrawalId }, include: { merchant: { select: { id: true, businessName: true } } } });
-  if (!withdrawal) throw new AppError("NOT_FOUND", "Penarikan tidak ditemukan / Withdrawal not found");
-  return withdrawal;
-}
-
-/** The last decisions (approved, rejected, payout failed), newest first, so an admin sees how an action ended. */
-export async function listRecentlyDecided(limit = 10) {
-  return db.withdrawal.findMany({
-    where: { status: { in: ["success", "rejected"] }, processedAt: { not: null } },
-    orderBy: [{ processedAt: "desc" }, { id: "desc" }],
-    take: Math.min(Math.max(limit, 1), 50),
-    include: { merchant: { select: { id: true, businessName: true } } },
-  });
-}

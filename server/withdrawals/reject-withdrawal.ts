@@ -2,10 +2,10 @@
 // rejected` by a guarded update, the hold voided (funds back), audit and callback in the same
 // transaction. A withdrawal already approved (or being paid out) cannot be rejected.
 import { actorLabel, recordAudit, type Actor } from "../audit";
-import { transaction } from "../db";
+import { transaction, type Withdrawal } from "../db";
 import { AppError } from "../errors";
-import type { Withdrawal } from "../generated/sqlite/client";
 import { voidHold } from "../ledger";
+import { alertOnLowBalances } from "../treasury/low-balance";
 import { enqueueEvent } from "../webhooks/outbox";
 import { notPendingError } from "./errors";
 import { withdrawView } from "./views";
@@ -25,7 +25,8 @@ export async function rejectWithdrawal(input: { withdrawalId: string; note: stri
     });
     if (count === 0) throw await notPendingError(tx, input.withdrawalId);
     const rejected = await tx.withdrawal.findUniqueOrThrow({ where: { id: input.withdrawalId } });
-    await voidHold(tx, { holdId: rejected.holdId, description: `Penarikan ${rejected.id} ditolak`, actor: actorLabel(input.actor) });
+    const { changedWallets } = await voidHold(tx, { holdId: rejected.holdId, description: `Penarikan ${rejected.id} ditolak`, actor: actorLabel(input.actor) });
+    await alertOnLowBalances(tx, changedWallets);
     await recordAudit(tx, {
       actor: input.actor,
       action: "withdraw.reject",

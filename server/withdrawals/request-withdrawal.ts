@@ -4,12 +4,13 @@
 // limit covers it.
 import { randomBytes } from "node:crypto";
 import { actorLabel, recordAudit, type Actor } from "../audit";
-import { db, transaction } from "../db";
+import { db, transaction, type Withdrawal } from "../db";
 import { AppError } from "../errors";
-import type { Withdrawal } from "../generated/sqlite/client";
 import { balanceOf, positiveRupiah, reserve } from "../ledger";
-import type { PayoutProvider } from "../providers/payouts";
+import type { PayoutProvider } from "../providers/types";
+import { alertOnLowBalances } from "../treasury/low-balance";
 import { approveWithdrawal } from "./approve-withdrawal";
+import { checkMethodAvailable } from "./available-methods";
 import { checkAccountName, checkAccountNumber, DEFAULT_WITHDRAW_METHOD, quoteWithdrawal, withdrawMethod } from "./methods";
 
 export type RequestWithdrawalInput = {
@@ -38,6 +39,7 @@ export function newWithdrawalId(now = new Date()): string {
 
 export async function requestWithdrawal(input: RequestWithdrawalInput): Promise<RequestWithdrawalResult> {
   const method = withdrawMethod(input.method ?? DEFAULT_WITHDRAW_METHOD);
+  checkMethodAvailable(method, input.payouts);
   const amount = positiveRupiah(input.amount);
   const { fee, totalDeduct } = quoteWithdrawal(method, amount);
   const accountNumber = checkAccountNumber(method, input.accountNumber);
@@ -49,7 +51,7 @@ export async function requestWithdrawal(input: RequestWithdrawalInput): Promise<
     if (!merchant) throw new AppError("NOT_FOUND", "Merchant tidak ditemukan / Merchant not found");
     if (merchant.status !== "ACTIVE") throw new AppError("FORBIDDEN", "Merchant ditangguhkan / Merchant is suspended");
     // Fails with INSUFFICIENT_FUNDS, changing nothing, when the available balance is short.
-    const { hold } = await reserve(tx, {
+    const { hold, changedWallets } = await reserve(tx, {
       merchantId: input.merchantId,
       amount: totalDeduct,
       idempotencyKey: `withdraw:${id}`,
@@ -57,6 +59,7 @@ export async function requestWithdrawal(input: RequestWithdrawalInput): Promise<
       description: `Penarikan ${method.name} ${accountNumber}`,
       actor: actorLabel(input.actor),
     });
+    await alertOnLowBalances(tx, changedWallets);
     const withdrawal = await tx.withdrawal.create({
       data: { id, merchantId: input.merchantId, amount, fee, totalDeduct, method: method.code, accountNumber, accountName, holdId: hold.id },
     });

@@ -12,7 +12,7 @@ import { adjustBalance } from "../merchants/adjust-balance";
 import { listAuditLog } from "../merchants/list-audit-log";
 import { setAutoApproveLimit } from "../merchants/set-auto-approve";
 import { setMerchantSuspension } from "../merchants/suspend-merchant";
-import type { PayoutProvider, PayoutRequest } from "../providers/payouts";
+import type { PayoutProvider, PayoutRequest } from "../providers/types";
 import { SANDBOX_PAYOUT_FAILURE, sandboxPayoutProvider } from "../providers/sandbox/payout";
 import { resolveProcessingWithdrawal } from "./resolve-withdrawal";
 import { approveWithdrawal } from "./approve-withdrawal";
@@ -260,7 +260,7 @@ describe(`withdrawals on ${engine}`, () => {
     expect(await db.auditLog.count({ where: { targetId: withdrawal.id, action: "withdraw.payout_failed", actorType: "PROVIDER" } })).toBe(1);
   });
 
-  it("a provider that throws leaves the withdrawal processing with the funds still held", async () => {
+  it("a provider that throws leaves the withdrawal unknown with the funds still held", async () => {
     const { merchantId } = await createMerchant();
     await fund(merchantId, 100_000);
     const { withdrawal } = await withdraw(merchantId, 20_000);
@@ -271,7 +271,7 @@ describe(`withdrawals on ${engine}`, () => {
       },
     };
     expect((await errorOf(approveWithdrawal({ withdrawalId: withdrawal.id, actor: adminActor, payouts: broken }))).code).toBe("CONFLICT");
-    expect((await db.withdrawal.findUniqueOrThrow({ where: { id: withdrawal.id } })).status).toBe("processing");
+    expect((await db.withdrawal.findUniqueOrThrow({ where: { id: withdrawal.id } })).status).toBe("unknown");
     expect(await balanceOf(db, merchantId)).toEqual({ available: 79_000n, held: 21_000n });
     // Neither a second approval nor a rejection can touch it now.
     expect((await errorOf(approveWithdrawal({ withdrawalId: withdrawal.id, actor: adminActor }))).code).toBe("INVALID_STATE");

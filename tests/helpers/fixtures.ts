@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { registerMerchant } from "../../server/auth/register-merchant";
 import { transaction } from "../../server/db";
 import { credit } from "../../server/ledger";
+import { alertOnLowBalances } from "../../server/treasury/low-balance";
 
 export async function createMerchant(name = "Toko Uji") {
   const email = `m-${randomUUID()}@test.saldo`;
@@ -11,7 +12,12 @@ export async function createMerchant(name = "Toko Uji") {
 }
 
 export async function fund(merchantId: string, amount: bigint | number) {
-  return transaction((tx) => credit(tx, { merchantId, amount, idempotencyKey: `test-fund:${randomUUID()}`, reference: "test" }));
+  return transaction(async (tx) => {
+    const funded = await credit(tx, { merchantId, amount, idempotencyKey: `test-fund:${randomUUID()}`, reference: "test" });
+    // As a paid deposit does: the balance alert reacts to the credit in the same transaction.
+    await alertOnLowBalances(tx, funded.changedWallets);
+    return funded;
+  });
 }
 
 export async function createKey(merchantId: string, options: { ipAllowlist?: string } = {}) {
@@ -23,7 +29,7 @@ export async function createKey(merchantId: string, options: { ipAllowlist?: str
 
 /** A webhook request signed as the sandbox gateway (or with `secret` to forge one). */
 export async function signedSandboxWebhook(body: Record<string, unknown>, secret?: string) {
-  const { hmacSha512Hex } = await import("../../server/webhooks/signatures");
+  const { hmacSha512Hex } = await import("../../server/crypto/hmac");
   const { env } = await import("../../server/env");
   const raw = JSON.stringify(body);
   return new Request("http://localhost/api/webhooks/sandbox", {
@@ -39,7 +45,8 @@ export async function createPrepaidMerchant(name = "Toko Pulsa") {
   const m = await createMerchant(name);
   const username = `0899${randomUUID().replace(/\D/g, "").padEnd(8, "7").slice(0, 8)}`;
   const apiKey = randomUUID().replace(/-/g, "");
-  await transaction((tx) => tx.merchant.update({ where: { id: m.merchantId }, data: { phone: username, prepaidApiKey: apiKey } }));
+  const { sealPrepaidKey } = await import("../../server/prepaid/prepaid-credentials");
+  await transaction((tx) => tx.merchant.update({ where: { id: m.merchantId }, data: { phone: username, prepaidApiKey: sealPrepaidKey(m.merchantId, apiKey) } }));
   await upsertCatalogue();
   return { ...m, username, apiKey };
 }

@@ -1,7 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field, FormError, SubmitButton } from "../../_components/field";
@@ -36,12 +35,6 @@ export function LoginForm() {
       <Field id="email" name="email" type="email" label={t("email")} autoComplete="email" required />
       <Field id="password" name="password" type="password" label={t("password")} autoComplete="current-password" required />
       <SubmitButton busy={busy} label={t("login")} busyLabel={t("signingIn")} />
-      <p className="text-center text-sm text-slate-600">
-        {t("noAccount")}{" "}
-        <Link href="/register" className="font-medium text-brand-600 hover:underline">
-          {t("registerLink")}
-        </Link>
-      </p>
     </form>
   );
 }

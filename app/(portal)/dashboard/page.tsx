@@ -1,25 +1,26 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { formatRupiah } from "@/lib/format";
+import { isWibDate } from "@/lib/wib-date";
+import { buttonClass } from "../../_components/button";
+import { Field } from "../../_components/field";
+import { FilterBar } from "../../_components/filter-select";
 import { LedgerTable } from "../../_components/ledger-table";
-import { Card, EmptyState, PageHeader, Pagination, pageParam } from "../../_components/ui";
+import { Banner, PageHeader, StatCard, listHref, pageParam } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
 import { serverTrpc } from "../../_trpc/server";
+import { titleFrom, type SearchParams } from "../../_lib/metadata";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("wallet"))("title") };
-}
+export const generateMetadata = titleFrom("wallet");
 
 const PAGE_SIZE = 20;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export default async function WalletPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WalletPage({ searchParams }: { searchParams: SearchParams }) {
   await requireMerchant();
   const params = await searchParams;
   const page = pageParam(params.page);
-  const from = typeof params.from === "string" && DAY.test(params.from) ? params.from : undefined;
-  const to = typeof params.to === "string" && DAY.test(params.to) ? params.to : undefined;
+  const from = isWibDate(params.from) ? params.from : undefined;
+  const to = isWibDate(params.to) ? params.to : undefined;
   const [t, trpc] = await Promise.all([getTranslations("wallet"), serverTrpc()]);
   const [balance, history, health, tw, treasury, ts, tt] = await Promise.all([
     trpc.wallet.summary(),
@@ -36,67 +37,42 @@ export default async function WalletPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       {treasury.alerted && treasury.threshold !== null && (
-        <div role="alert" className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-md border border-rose-300 bg-rose-50 px-4 py-3 text-sm text-rose-900" data-testid="low-balance-banner">
-          <span>{tt("lowBanner", { threshold: formatRupiah(treasury.threshold) })}</span>
-          <Link href="/settings" className="font-medium underline">{tt("lowBannerLink")}</Link>
-        </div>
+        <Banner tone="danger" testId="low-balance-banner" link={{ href: "/settings", label: tt("lowBannerLink") }}>
+          {tt("lowBanner", { threshold: formatRupiah(treasury.threshold) })}
+        </Banner>
       )}
       {(health.failed > 0 || health.endpointDisabled) && (
-        <div role="alert" className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="delivery-warning">
-          <span>
-            {health.endpointDisabled && <>{tw("warningDisabled")} </>}
-            {health.failed > 0 && tw("warningFailed", { count: health.failed })}
-          </span>
-          <Link href="/developers/webhooks" className="font-medium underline">{tw("warningLink")}</Link>
-        </div>
+        <Banner tone="warning" testId="delivery-warning" link={{ href: "/developers/webhooks", label: tw("warningLink") }}>
+          {health.endpointDisabled && <>{tw("warningDisabled")} </>}
+          {health.failed > 0 && tw("warningFailed", { count: health.failed })}
+        </Banner>
       )}
       <div className="mb-6 grid gap-4 sm:grid-cols-2">
-        <Card className="p-5">
-          <h2 className="text-sm font-medium text-slate-500">{t("available")}</h2>
-          <p className="tabular mt-2 text-3xl font-semibold" data-testid="available-balance">
-            {formatRupiah(balance.available)}
-          </p>
-          <p className="mt-1 text-xs text-slate-500">{t("availableHint")}</p>
-        </Card>
-        <Card className="p-5">
-          <h2 className="text-sm font-medium text-slate-500">{t("held")}</h2>
-          <p className="tabular mt-2 text-3xl font-semibold text-slate-700" data-testid="held-balance">
-            {formatRupiah(balance.held)}
-          </p>
-          <p className="mt-1 text-xs text-slate-500">{t("heldHint")}</p>
-        </Card>
+        <StatCard label={t("available")} value={formatRupiah(balance.available)} hint={t("availableHint")} testId="available-balance" />
+        <StatCard label={t("held")} value={formatRupiah(balance.held)} hint={t("heldHint")} testId="held-balance" muted />
       </div>
 
-      <Card>
-        <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-200 px-4 py-3">
-          <h2 className="font-semibold">{t("history")}</h2>
-          <form className="flex flex-wrap items-end gap-2 text-sm">
-            <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-              {ts("from")}
-              <input type="date" name="from" defaultValue={from} className="rounded-md border border-slate-300 px-2 py-1 text-sm" />
-            </label>
-            <label className="flex flex-col gap-1 text-xs font-medium text-slate-600">
-              {ts("to")}
-              <input type="date" name="to" defaultValue={to} className="rounded-md border border-slate-300 px-2 py-1 text-sm" />
-            </label>
-            <button className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">{ts("filter")}</button>
-            <a href={`/api/wallet/statement?${period}`} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">{ts("downloadCsv")}</a>
-            <Link href="/statements" className="rounded-md px-2 py-1.5 font-medium text-brand-700 hover:underline">{ts("monthly")}</Link>
-          </form>
-        </div>
-        {history.total === 0 ? (
-          <EmptyState title={t("empty")} body={t("emptyBody")} />
-        ) : (
-          <>
-            <LedgerTable items={history.items} rowTestId="ledger-row" />
-            <Pagination
-              page={history.page}
-              totalPages={history.totalPages}
-              hrefFor={(p) => `/dashboard?${new URLSearchParams({ ...Object.fromEntries(period), page: String(p) })}`}
-            />
-          </>
-        )}
-      </Card>
+      <LedgerTable
+        title={t("history")}
+        items={history.items}
+        rowTestId="ledger-row"
+        empty={{ title: t("empty"), body: t("emptyBody") }}
+        pagination={{ page: history.page, totalPages: history.totalPages, href: listHref("/dashboard", { from, to }) }}
+        actions={
+          <div className="flex flex-wrap items-end gap-2 text-sm">
+            <FilterBar action="/dashboard" applyLabel={ts("filter")} className="">
+              <Field id="ledger-from" name="from" type="date" label={ts("from")} defaultValue={from} />
+              <Field id="ledger-to" name="to" type="date" label={ts("to")} defaultValue={to} />
+            </FilterBar>
+            <a href={`/api/wallet/statement?${period}`} className={buttonClass("secondary", "lg")}>
+              {ts("downloadCsv")}
+            </a>
+            <Link href="/statements" className="rounded-md px-2 py-2 font-medium text-brand-700 hover:underline">
+              {ts("monthly")}
+            </Link>
+          </div>
+        }
+      />
     </>
   );
 }

@@ -3,24 +3,21 @@
 // behind an inline confirm step. The table itself is rendered on the server; after a change we
 // ask for a fresh render with router.refresh(), which keeps this component's state (the new key).
 import { useMutation } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { buttonClass } from "../../_components/button";
+import { ConfirmButton } from "../../_components/confirm-box";
 import { Field, FormError, SubmitButton } from "../../_components/field";
+import { useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
-import { trpcErrorText } from "@/app/_lib/error-message";
 
-const secondaryButton =
-  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus:outline-none focus:ring-2 focus:ring-brand-500 disabled:opacity-60";
+const secondaryButton = buttonClass("secondary");
 
 export function CreateApiKeyForm() {
   const t = useTranslations("developers");
-  const locale = useLocale();
-  const router = useRouter();
   const trpc = useTRPC();
   const create = useMutation(trpc.apiKeys.create.mutationOptions());
-  const [, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, error } = useAction({ fallback: { generic: t("errors.generic"), validation: t("errors.validation") } });
   const [fieldErrors, setFieldErrors] = useState<{ name?: string; ipAllowlist?: string }>({});
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
 
@@ -35,16 +32,13 @@ export function CreateApiKeyForm() {
       ipAllowlist: ipAllowlist.length > 1000 ? t("create.validation.ipAllowlist") : undefined,
     };
     setFieldErrors(errors);
-    setError(null);
     if (errors.name || errors.ipAllowlist) return;
-    try {
-      const result = await create.mutateAsync({ name, ipAllowlist: ipAllowlist || undefined });
-      setCreated({ name, key: result.key });
-      form.reset();
-      startTransition(() => router.refresh());
-    } catch (e) {
-      setError(trpcErrorText(e, locale, { generic: t("errors.generic"), validation: t("errors.validation") }));
-    }
+    await run(() => create.mutateAsync({ name, ipAllowlist: ipAllowlist || undefined }), {
+      onSuccess: (result) => {
+        setCreated({ name, key: result.key });
+        form.reset();
+      },
+    });
   }
 
   return (
@@ -57,18 +51,10 @@ export function CreateApiKeyForm() {
         <FormError message={error} />
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="api-key-name" name="name" label={t("create.name")} hint={t("create.nameHint")} maxLength={60} autoComplete="off" required error={fieldErrors.name} />
-          <Field
-            id="api-key-ip-allowlist"
-            name="ipAllowlist"
-            label={t("create.ipAllowlist")}
-            hint={t("create.ipAllowlistHint")}
-            autoComplete="off"
-            spellCheck={false}
-            error={fieldErrors.ipAllowlist}
-          />
+          <Field id="api-key-ip-allowlist" name="ipAllowlist" label={t("create.ipAllowlist")} hint={t("create.ipAllowlistHint")} autoComplete="off" spellCheck={false} error={fieldErrors.ipAllowlist} />
         </div>
         <div className="sm:w-56">
-          <SubmitButton busy={create.isPending} label={t("create.submit")} busyLabel={t("create.submitting")} />
+          <SubmitButton busy={pending} label={t("create.submit")} busyLabel={t("create.submitting")} />
         </div>
       </form>
     </div>
@@ -138,61 +124,18 @@ function NewKeyNotice({ name, apiKey, onDismiss }: { name: string; apiKey: strin
 /** "Revoke" turns into "Confirm revoke" / "Cancel"; only the confirm button calls the server. */
 export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
   const t = useTranslations("developers");
-  const locale = useLocale();
-  const router = useRouter();
   const trpc = useTRPC();
   const revoke = useMutation(trpc.apiKeys.revoke.mutationOptions());
-  const [refreshing, startTransition] = useTransition();
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const revokeRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-
-  useEffect(() => {
-    if (confirming) cancelRef.current?.focus();
-    else if (wasConfirming.current) revokeRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
-
-  async function confirm() {
-    setError(null);
-    try {
-      await revoke.mutateAsync({ id });
-      startTransition(() => router.refresh());
-    } catch (e) {
-      setError(trpcErrorText(e, locale, { generic: t("errors.generic"), validation: t("errors.validation") }));
-    }
-  }
-
-  const busy = revoke.isPending || refreshing;
-
-  if (!confirming) {
-    return (
-      <button ref={revokeRef} type="button" onClick={() => setConfirming(true)} aria-label={t("keys.revokeNamed", { name })} className={secondaryButton}>
-        {t("keys.revoke")}
-      </button>
-    );
-  }
-
+  const { run, pending, error } = useAction({ fallback: { generic: t("errors.generic"), validation: t("errors.validation") } });
   return (
-    <div role="group" aria-label={t("keys.revokeNamed", { name })} className="flex max-w-xs flex-col items-end gap-2">
-      <p className="text-right text-xs text-slate-600">{t("keys.revokeQuestion")}</p>
-      <div className="flex gap-2">
-        <button
-          type="button"
-          onClick={confirm}
-          disabled={busy}
-          aria-busy={busy}
-          className="rounded-md bg-rose-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-rose-700 focus:outline-none focus:ring-2 focus:ring-rose-500 disabled:opacity-60"
-        >
-          {busy ? t("keys.revoking") : t("keys.confirmRevoke")}
-        </button>
-        <button ref={cancelRef} type="button" disabled={busy} onClick={() => setConfirming(false)} className={secondaryButton}>
-          {t("keys.cancel")}
-        </button>
-      </div>
-      <FormError message={error} />
+    <div className="ml-auto max-w-xs text-left">
+      <ConfirmButton
+        tone="danger"
+        texts={{ trigger: t("keys.revoke"), triggerName: t("keys.revokeNamed", { name }), question: t("keys.revokeQuestion"), confirm: t("keys.confirmRevoke"), busy: t("keys.revoking"), cancel: t("keys.cancel") }}
+        busy={pending}
+        onConfirm={() => run(() => revoke.mutateAsync({ id }))}
+        error={<FormError message={error} />}
+      />
     </div>
   );
 }

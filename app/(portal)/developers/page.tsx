@@ -2,14 +2,17 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatWib } from "@/lib/format";
-import { Badge, Card, EmptyState, PageHeader } from "../../_components/ui";
+import { buttonClass } from "../../_components/button";
+import { TwoLines } from "../../_components/cells";
+import { DataTable } from "../../_components/data-table";
+import { StatusBadge } from "../../_components/status-badge";
+import { Card, PageHeader } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
 import { serverTrpc } from "../../_trpc/server";
 import { CreateApiKeyForm, RevokeKeyButton } from "./api-keys";
+import { titleFrom } from "../../_lib/metadata";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("developers"))("title") };
-}
+export const generateMetadata = titleFrom("developers");
 
 /** The address the merchant reached us on, for the curl example. */
 async function portalOrigin(): Promise<string> {
@@ -33,75 +36,47 @@ export default async function DevelopersPage() {
         title={t("title")}
         subtitle={t("subtitle")}
         actions={
-          <Link href="/developers/webhooks" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
+          <Link href="/developers/webhooks" className={buttonClass("secondary", "lg")}>
             {tw("title")} →
           </Link>
         }
       />
 
-      <Card className="mb-6">
-        <div className="border-b border-slate-200 px-4 py-3">
-          <h2 className="font-semibold">{t("keys.title")}</h2>
-          <p className="mt-0.5 text-sm text-slate-600">{t("keys.subtitle")}</p>
-        </div>
-        <div className="border-b border-slate-200 px-4 py-4">
-          <CreateApiKeyForm />
-        </div>
-        {keys.length === 0 ? (
-          <EmptyState title={t("keys.empty")} body={t("keys.emptyBody")} />
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <caption className="sr-only">{t("keys.title")}</caption>
-              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("keys.columns.name")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("keys.columns.prefix")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("keys.columns.ipAllowlist")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("keys.columns.created")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("keys.columns.lastUsed")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("keys.columns.status")}</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">
-                    <span className="sr-only">{t("keys.columns.actions")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {keys.map((key) => (
-                  <tr key={key.id} data-testid="api-key-row" className={key.revokedAt ? "text-slate-500" : undefined}>
-                    <td className="px-4 py-2 font-medium">{key.name}</td>
-                    <td className="whitespace-nowrap px-4 py-2">
-                      <code className="font-mono text-xs">{key.prefix}…</code>
-                      <span className="block text-xs text-slate-500">{t(`keys.mode.${key.mode === "live" ? "live" : "sandbox"}`)}</span>
-                    </td>
-                    <td className="px-4 py-2 text-slate-600">
-                      {key.ipAllowlist ? <span className="font-mono text-xs">{key.ipAllowlist.split(",").join(", ")}</span> : t("keys.anyIp")}
-                    </td>
-                    <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatWib(key.createdAt, locale)}</td>
-                    <td className="whitespace-nowrap px-4 py-2 text-slate-600">{key.lastUsedAt ? formatWib(key.lastUsedAt, locale) : t("keys.never")}</td>
-                    <td className="whitespace-nowrap px-4 py-2">
-                      {key.revokedAt ? (
-                        <>
-                          <Badge tone="grey">{t("keys.status.revoked")}</Badge>
-                          <span className="block text-xs text-slate-500">{t("keys.revokedAt", { time: formatWib(key.revokedAt, locale) })}</span>
-                        </>
-                      ) : (
-                        <Badge tone="green">{t("keys.status.active")}</Badge>
-                      )}
-                    </td>
-                    <td className="px-4 py-2 text-right">{!key.revokedAt && <RevokeKeyButton id={key.id} name={key.name} />}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+      <DataTable
+        className="mb-6"
+        title={t("keys.title")}
+        subtitle={t("keys.subtitle")}
+        toolbar={
+          <div className="border-b border-slate-200 px-4 py-4">
+            <CreateApiKeyForm />
           </div>
-        )}
-      </Card>
+        }
+        rowTestId="api-key-row"
+        items={keys}
+        rowKey={(key) => key.id}
+        rowClass={(key) => key.revokedAt ? "text-slate-500" : undefined}
+        columns={[
+          { id: "name", header: t("keys.columns.name"), className: "font-medium", cell: (key) => key.name },
+          { id: "prefix", header: t("keys.columns.prefix"), className: "whitespace-nowrap", cell: (key) => (
+            <TwoLines sub={t(`keys.mode.${key.mode === "live" ? "live" : "sandbox"}`)}>
+              <code className="font-mono text-xs">{key.prefix}…</code>
+            </TwoLines>
+          ) },
+          { id: "ipAllowlist", header: t("keys.columns.ipAllowlist"), className: "text-slate-600", cell: (key) => key.ipAllowlist ? <span className="font-mono text-xs">{key.ipAllowlist.split(",").join(", ")}</span> : t("keys.anyIp") },
+          { id: "created", header: t("keys.columns.created"), kind: "time", cell: (key) => formatWib(key.createdAt, locale) },
+          { id: "lastUsed", header: t("keys.columns.lastUsed"), kind: "time", cell: (key) => key.lastUsedAt ? formatWib(key.lastUsedAt, locale) : t("keys.never") },
+          { id: "status", header: t("keys.columns.status"), className: "whitespace-nowrap", cell: (key) => (
+            <TwoLines sub={key.revokedAt && t("keys.revokedAt", { time: formatWib(key.revokedAt, locale) })}>
+              <StatusBadge kind="apiKey" status={key.revokedAt ? "revoked" : "active"} />
+            </TwoLines>
+          ) },
+          { id: "actions", header: t("keys.columns.actions"), kind: "actions", cell: (key) => !key.revokedAt && <RevokeKeyButton id={key.id} name={key.name} /> },
+        ]}
+        empty={{ title: t("keys.empty"), body: t("keys.emptyBody") }}
+      />
 
-      <Card className="p-5">
-        <h2 className="font-semibold">{t("auth.title")}</h2>
-        <p className="mt-1 text-sm text-slate-600">{t("auth.intro")}</p>
-        <ul className="mt-3 flex flex-col gap-2 text-sm">
+      <Card title={t("auth.title")} subtitle={t("auth.intro")}>
+        <ul className="flex flex-col gap-2 text-sm">
           <li>
             <span className="font-medium">{t("auth.bearer")}</span>
             <code className="mt-1 block rounded-md bg-slate-100 px-3 py-1.5 font-mono text-xs">Authorization: Bearer &lt;key&gt;</code>

@@ -1,26 +1,29 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { formatRupiah, formatWib } from "@/lib/format";
-import { DepositStatusBadge } from "../../_components/deposit-status-badge";
-import { Card, EmptyState, PageHeader, Pagination, pageParam } from "../../_components/ui";
+import { buttonClass } from "../../_components/button";
+import { DataTable } from "../../_components/data-table";
+import { Field } from "../../_components/field";
+import { FilterBar, FilterSelect } from "../../_components/filter-select";
+import { StatusBadge } from "../../_components/status-badge";
+import { PageHeader, listHref, pageParam, textParam } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
 import { serverTrpc } from "../../_trpc/server";
+import { titleFrom, type SearchParams } from "../../_lib/metadata";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("deposits"))("invoicesTitle") };
-}
+export const generateMetadata = titleFrom("deposits", "invoicesTitle");
 
 const STATUSES = ["pending", "paid", "expired"] as const;
 
-export default async function InvoicesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InvoicesPage({ searchParams }: { searchParams: SearchParams }) {
   await requireMerchant();
   const params = await searchParams;
   const page = pageParam(params.page);
   const status = STATUSES.find((s) => s === params.status);
-  const search = typeof params.q === "string" ? params.q.trim().slice(0, 64) : "";
+  const search = textParam(params.q);
   const [t, locale, trpc] = await Promise.all([getTranslations("deposits"), getLocale(), serverTrpc()]);
   const list = await trpc.deposits.list({ page, pageSize: 20, status, search: search || undefined });
-  const query = (p: number) => `/invoices?${new URLSearchParams({ ...(status ? { status } : {}), ...(search ? { q: search } : {}), page: String(p) })}`;
+  const filtered = Boolean(status || search);
 
   return (
     <>
@@ -28,70 +31,35 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         title={t("invoicesTitle")}
         subtitle={t("invoicesSubtitle")}
         actions={
-          <Link href="/topup" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">
+          <Link href="/topup" className={buttonClass("primary", "lg")}>
             {t("newTopup")}
           </Link>
         }
       />
-      <form className="mb-4 flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="status" className="text-sm font-medium text-slate-700">{t("statusFilter")}</label>
-          <select id="status" name="status" defaultValue={status ?? ""} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-            <option value="">{t("allStatuses")}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`status.${s}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="q" className="text-sm font-medium text-slate-700">{t("search")}</label>
-          <input id="q" name="q" defaultValue={search} className="rounded-md border border-slate-300 px-3 py-2 text-sm" />
-        </div>
-        <button className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">{t("searchButton")}</button>
-      </form>
-      <Card>
-        {list.total === 0 ? (
-          <EmptyState title={status || search ? t("emptyFiltered") : t("empty")} body={status || search ? undefined : t("emptyBody")} />
-        ) : (
-          <>
-            <div className="overflow-x-auto">
-              <table className="min-w-full text-sm">
-                <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.created")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.id")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.method")}</th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium">{t("columns.amount")}</th>
-                    <th scope="col" className="px-4 py-2 text-right font-medium">{t("columns.total")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.status")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.expires")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {list.items.map((d) => (
-                    <tr key={d.id} data-testid="invoice-row">
-                      <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatWib(d.createdAt, locale)}</td>
-                      <td className="px-4 py-2 font-mono text-xs">
-                        <Link href={`/invoices/${d.id}`} className="text-brand-700 hover:underline">{d.id}</Link>
-                      </td>
-                      <td className="px-4 py-2">{d.method}</td>
-                      <td className="tabular whitespace-nowrap px-4 py-2 text-right">{formatRupiah(d.amount)}</td>
-                      <td className="tabular whitespace-nowrap px-4 py-2 text-right font-medium">{formatRupiah(d.total)}</td>
-                      <td className="px-4 py-2"><DepositStatusBadge status={d.status} /></td>
-                      <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatWib(d.expiredAt, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pagination
-              page={list.page}
-              totalPages={list.totalPages}
-              hrefFor={query}
-            />
-          </>
-        )}
-      </Card>
+      <FilterBar action="/invoices" applyLabel={t("searchButton")}>
+        <FilterSelect id="status" name="status" label={t("statusFilter")} defaultValue={status ?? ""} allLabel={t("allStatuses")} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        <Field id="q" name="q" label={t("search")} defaultValue={search} />
+      </FilterBar>
+      <DataTable
+        caption={t("invoicesTitle")}
+        rowTestId="invoice-row"
+        items={list.items}
+        columns={[
+          { id: "created", header: t("columns.created"), kind: "time", cell: (d) => formatWib(d.createdAt, locale) },
+          { id: "id", header: t("columns.id"), kind: "mono", cell: (d) => (
+            <Link href={`/invoices/${d.id}`} className="text-brand-700 hover:underline">
+              {d.id}
+            </Link>
+          ) },
+          { id: "method", header: t("columns.method"), cell: (d) => d.method },
+          { id: "amount", header: t("columns.amount"), kind: "money", cell: (d) => formatRupiah(d.amount) },
+          { id: "total", header: t("columns.total"), kind: "money", className: "font-medium", cell: (d) => formatRupiah(d.total) },
+          { id: "status", header: t("columns.status"), cell: (d) => <StatusBadge kind="deposit" status={d.status} /> },
+          { id: "expires", header: t("columns.expires"), kind: "time", cell: (d) => formatWib(d.expiredAt, locale) },
+        ]}
+        empty={{ title: filtered ? t("emptyFiltered") : t("empty"), body: filtered ? undefined : t("emptyBody") }}
+        pagination={{ page: list.page, totalPages: list.totalPages, href: listHref("/invoices", { status, q: search }) }}
+      />
     </>
   );
 }

@@ -1,15 +1,20 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { buttonClass } from "../../_components/button";
+import { FormError } from "../../_components/field";
+import { useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
 
 export function MarkReadButton({ label }: { label: string }) {
-  const router = useRouter();
   const trpc = useTRPC();
-  const markRead = useMutation(trpc.treasury.markRead.mutationOptions({ onSuccess: () => router.refresh() }));
+  const markRead = useMutation(trpc.treasury.markRead.mutationOptions());
+  const { run, pending, error } = useAction();
   return (
-    <button type="button" disabled={markRead.isPending} onClick={() => markRead.mutate()} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
-      {label}
-    </button>
+    <span className="inline-flex flex-col items-end gap-1">
+      <button type="button" disabled={pending} onClick={() => void run(() => markRead.mutateAsync())} className={buttonClass("secondary", "lg")}>
+        {label}
+      </button>
+      <FormError message={error} compact />
+    </span>
   );
 }

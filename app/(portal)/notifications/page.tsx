@@ -4,12 +4,11 @@ import { Badge, Card, EmptyState, PageHeader, Pagination, pageParam } from "../.
 import { requireMerchant } from "../../_lib/session";
 import { serverTrpc } from "../../_trpc/server";
 import { MarkReadButton } from "./mark-read-button";
+import { titleFrom, type SearchParams } from "../../_lib/metadata";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("notifications"))("title") };
-}
+export const generateMetadata = titleFrom("notifications");
 
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NotificationsPage({ searchParams }: { searchParams: SearchParams }) {
   await requireMerchant();
   const page = pageParam((await searchParams).page);
   const [t, locale, trpc] = await Promise.all([getTranslations("notifications"), getLocale(), serverTrpc()]);

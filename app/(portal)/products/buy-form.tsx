@@ -3,15 +3,16 @@
 // checked per type as the API checks it, a PLN inquiry showing the holder's name before a
 // token is bought, and a one-time form token so a double submit never buys twice.
 import { useMutation } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { formatRupiah } from "@/lib/format";
 import { PRODUCT_TYPES, operatorName, type ProductType } from "@/server/prepaid/catalogue";
 import { checkCustomerId, detectOperator, normaliseMsisdn } from "@/server/prepaid/customer-id";
-import { Field, FormError, SubmitButton } from "../../_components/field";
+import { Field, FormError, FormNotice, SelectField, SubmitButton } from "../../_components/field";
+import { FilterSelect } from "../../_components/filter-select";
+import { DetailList } from "../../_components/ui";
+import { ActionRefused, useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
-import { trpcErrorText } from "@/app/_lib/error-message";
 
 export type BuyableProduct = { code: string; type: string; operator: string; operatorName: string; name: string; price: string };
 type PlnCustomer = { meterNo: string; name: string; tariff: string; power: number };
@@ -23,15 +24,16 @@ function newFormToken(): string {
 }
 
 const REFUSALS = ["BAD_CUSTOMER", "OPERATOR_MISMATCH", "INSUFFICIENT", "UNKNOWN_PRODUCT", "OUT_OF_SERVICE", "CANNOT_AUTHENTICATE", "DUPLICATE_REF"] as const;
-const selectClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-500";
 
 export function BuyForm({ products, initialCode }: { products: BuyableProduct[]; initialCode?: string }) {
   const t = useTranslations("prepaid");
-  const locale = useLocale();
-  const router = useRouter();
   const trpc = useTRPC();
   const buy = useMutation(trpc.prepaid.buy.mutationOptions());
   const inquiry = useMutation(trpc.prepaid.inquiryPln.mutationOptions());
+  const fallback = { generic: t("errors.generic"), validation: t("errors.validation") };
+  // Buying refreshes the page (the order history and the top bar balance catch up); asking PLN does not.
+  const buying = useAction({ fallback });
+  const asking = useAction({ fallback, refresh: false });
 
   const initial = products.find((p) => p.code === initialCode);
   const types = PRODUCT_TYPES.filter((value) => products.some((p) => p.type === value));
@@ -43,8 +45,6 @@ export function BuyForm({ products, initialCode }: { products: BuyableProduct[];
   const [plnCustomer, setPlnCustomer] = useState<PlnCustomer | null>(null);
   const [plnNotFound, setPlnNotFound] = useState(false);
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [placed, setPlaced] = useState<string | null>(null);
 
   const operators = [...new Set(products.filter((p) => p.type === type).map((p) => p.operator))];
   const choices = products.filter((p) => p.type === type && (!operator || p.operator === operator));
@@ -53,11 +53,11 @@ export function BuyForm({ products, initialCode }: { products: BuyableProduct[];
   const detected = msisdn ? detectOperator(msisdn) : null;
   const meter = customer.trim();
   const plnChecked = type === "pln" && plnCustomer?.meterNo === meter;
-  const errorText = (e: unknown) => trpcErrorText(e, locale, { generic: t("errors.generic"), validation: t("errors.validation") });
 
   function resetAfterChange() {
-    setError(null);
-    setPlaced(null);
+    buying.setError(null);
+    buying.setNotice(null);
+    asking.setError(null);
     setFieldError(null);
   }
 
@@ -70,107 +70,82 @@ export function BuyForm({ products, initialCode }: { products: BuyableProduct[];
       return;
     }
     setFieldError(null);
-    try {
-      const { customer: found } = await inquiry.mutateAsync({ customerId: meter });
-      if (found) setPlnCustomer(found);
-      else setPlnNotFound(true);
-    } catch (e) {
-      setError(errorText(e));
-    }
+    await asking.run(() => inquiry.mutateAsync({ customerId: meter }), {
+      onSuccess: ({ customer: found }) => (found ? setPlnCustomer(found) : setPlnNotFound(true)),
+    });
   }
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    setPlaced(null);
-    if (!product) return setError(t("buy.errors.product"));
+    resetAfterChange();
+    if (!product) return buying.setError(t("buy.errors.product"));
     const check = checkCustomerId(product.type, product.operator, customer);
     if (!check.ok) {
       return setFieldError(check.reason === "OPERATOR_MISMATCH" && detected ? t("buy.errors.operator", { operator: operatorName(detected) }) : t("buy.errors.customer"));
     }
-    setFieldError(null);
     if (product.type === "pln" && !plnChecked) return checkPln();
-    try {
-      const result = await buy.mutateAsync({ productCode: product.code, customerId: customer.trim(), clientRef: formToken });
-      if (!result.ok) {
-        setError(REFUSALS.find((r) => r === result.code) ? t(`refusals.${result.code as (typeof REFUSALS)[number]}`) : t("refusals.other", { rc: result.rc }));
-        return;
-      }
-      setPlaced(result.refId);
-      setFormToken(newFormToken());
-      setCustomer("");
-      setPlnCustomer(null);
-      router.refresh(); // the order history and the top bar balance catch up
-    } catch (e) {
-      setError(errorText(e));
-    }
+    await buying.run(
+      async () => {
+        const result = await buy.mutateAsync({ productCode: product.code, customerId: customer.trim(), clientRef: formToken });
+        // A refusal (IAK's rc) is an answer, not a crash: shown as the error, nothing was bought.
+        if (!result.ok) throw new ActionRefused(REFUSALS.find((r) => r === result.code) ? t(`refusals.${result.code}`) : t("refusals.other", { rc: result.rc }));
+        return result.refId;
+      },
+      {
+        onSuccess: () => {
+          setFormToken(newFormToken());
+          setCustomer("");
+          setPlnCustomer(null);
+        },
+        done: (refId) => t("buy.placed", { ref: refId }),
+      },
+    );
   }
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      <FormError message={error} />
-      {placed && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="buy-placed">
-          {t("buy.placed", { ref: placed })}
-        </p>
-      )}
+      <FormError message={buying.error ?? asking.error} />
+      <FormNotice message={buying.notice} testId="buy-placed" />
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="buy-type" className="text-sm font-medium text-slate-700">{t("buy.type")}</label>
-          <select
-            id="buy-type"
-            className={selectClass}
-            value={type}
-            onChange={(e) => {
-              setType(e.target.value as ProductType);
-              setOperator("");
-              setCode("");
-              setPlnCustomer(null);
-              resetAfterChange();
-            }}
-          >
-            {types.map((value) => (
-              <option key={value} value={value}>{t(`types.${value}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="buy-operator" className="text-sm font-medium text-slate-700">{t("buy.operator")}</label>
-          <select
-            id="buy-operator"
-            className={selectClass}
-            value={operator}
-            onChange={(e) => {
-              setOperator(e.target.value);
-              setCode("");
-              resetAfterChange();
-            }}
-          >
-            <option value="">{t("catalogue.allOperators")}</option>
-            {operators.map((value) => (
-              <option key={value} value={value}>{operatorName(value)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1 sm:col-span-2">
-          <label htmlFor="buy-product" className="text-sm font-medium text-slate-700">{t("buy.product")}</label>
-          <select
-            id="buy-product"
-            className={selectClass}
-            value={product ? product.code : ""}
-            onChange={(e) => {
-              setCode(e.target.value);
-              resetAfterChange();
-            }}
-          >
-            <option value="">{choices.length ? t("buy.chooseProduct") : t("buy.noProducts")}</option>
-            {choices.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name} — {formatRupiah(BigInt(p.price))}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="buy-type"
+          label={t("buy.type")}
+          value={type}
+          onValueChange={(value) => {
+            setType(value as ProductType);
+            setOperator("");
+            setCode("");
+            setPlnCustomer(null);
+            resetAfterChange();
+          }}
+          options={types.map((value) => ({ value, label: t(`types.${value}`) }))}
+        />
+        <FilterSelect
+          id="buy-operator"
+          label={t("buy.operator")}
+          value={operator}
+          onValueChange={(value) => {
+            setOperator(value);
+            setCode("");
+            resetAfterChange();
+          }}
+          allLabel={t("catalogue.allOperators")}
+          options={operators.map((value) => ({ value, label: operatorName(value) }))}
+        />
+        <SelectField
+          id="buy-product"
+          label={t("buy.product")}
+          className="sm:col-span-2"
+          value={product ? product.code : ""}
+          onChange={(e) => {
+            setCode(e.target.value);
+            resetAfterChange();
+          }}
+          options={[
+            { value: "", label: choices.length ? t("buy.chooseProduct") : t("buy.noProducts") },
+            ...choices.map((p) => ({ value: p.code, label: `${p.name} — ${formatRupiah(BigInt(p.price))}` })),
+          ]}
+        />
       </div>
 
       <Field
@@ -192,14 +167,14 @@ export function BuyForm({ products, initialCode }: { products: BuyableProduct[];
         <div className="flex flex-col gap-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
           {!plnChecked && <p className="text-slate-600">{t("buy.inquiryFirst")}</p>}
           {plnChecked && plnCustomer && (
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="pln-customer" aria-live="polite">
-              <dt className="text-slate-500">{t("buy.inquiryName")}</dt>
-              <dd className="font-semibold">{plnCustomer.name}</dd>
-              <dt className="text-slate-500">{t("buy.inquiryTariff")}</dt>
-              <dd>
-                {plnCustomer.tariff} / {plnCustomer.power} VA
-              </dd>
-            </dl>
+            <div data-testid="pln-customer" aria-live="polite">
+              <DetailList
+                items={[
+                  { label: t("buy.inquiryName"), value: plnCustomer.name, className: "font-semibold" },
+                  { label: t("buy.inquiryTariff"), value: `${plnCustomer.tariff} / ${plnCustomer.power} VA` },
+                ]}
+              />
+            </div>
           )}
           {plnNotFound && <p role="alert" className="text-rose-700">{t("buy.inquiryNotFound")}</p>}
         </div>
@@ -210,9 +185,9 @@ export function BuyForm({ products, initialCode }: { products: BuyableProduct[];
         <dd className="tabular text-right font-semibold" data-testid="buy-price">{product ? formatRupiah(BigInt(product.price)) : "—"}</dd>
       </dl>
       <SubmitButton
-        busy={buy.isPending || inquiry.isPending}
+        busy={buying.pending || asking.pending}
         label={type === "pln" && !plnChecked ? t("buy.inquiry") : t("buy.submit")}
-        busyLabel={inquiry.isPending ? t("buy.inquiring") : t("buy.submitting")}
+        busyLabel={asking.pending ? t("buy.inquiring") : t("buy.submitting")}
       />
     </form>
   );

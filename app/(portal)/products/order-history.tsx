@@ -7,7 +7,9 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { formatRupiah, formatWib } from "@/lib/format";
-import { Badge } from "../../_components/ui";
+import { TwoLines } from "../../_components/cells";
+import { DataTable, type DataTablePagination } from "../../_components/data-table";
+import { StatusBadge, orderStatusName } from "../../_components/status-badge";
 import { useTRPC } from "../../_trpc/client";
 
 export type OrderRow = {
@@ -22,27 +24,17 @@ export type OrderRow = {
   createdAt: string;
 };
 
-const STATUS = { 0: "PROCESS", 1: "SUCCESS", 2: "FAILED" } as const;
-const TONES = { PROCESS: "amber", SUCCESS: "green", FAILED: "red" } as const;
-type StatusName = (typeof STATUS)[keyof typeof STATUS];
-
-function statusName(status: number): StatusName {
-  return status === 1 ? "SUCCESS" : status === 2 ? "FAILED" : "PROCESS";
-}
-
-export function OrderStatusBadge({ status }: { status: number }) {
-  const t = useTranslations("prepaid.status");
-  const name = statusName(status);
-  return (
-    <Badge tone={TONES[name]}>
-      <span data-testid="prepaid-status" data-status={name}>
-        {t(name)}
-      </span>
-    </Badge>
-  );
-}
-
-export function OrderHistory({ orders }: { orders: OrderRow[] }) {
+export function OrderHistory({
+  orders,
+  pagination,
+  ...card
+}: {
+  orders: OrderRow[];
+  pagination: DataTablePagination;
+  title: string;
+  subtitle: string;
+  className?: string;
+}) {
   const t = useTranslations("prepaid.orders");
   const locale = useLocale();
   const router = useRouter();
@@ -66,43 +58,36 @@ export function OrderHistory({ orders }: { orders: OrderRow[] }) {
   );
 
   return (
-    <div className="overflow-x-auto">
-      {pending.length > 0 && (
-        <p className="px-4 pt-3 text-xs text-slate-500">
-          <span className="mr-1 inline-block h-2 w-2 animate-pulse rounded-full bg-amber-500" aria-hidden /> {t("live")}
-        </p>
-      )}
-      <table className="min-w-full text-sm">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">{t("columns.time")}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{t("columns.ref")}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{t("columns.product")}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{t("columns.customer")}</th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">{t("columns.price")}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{t("columns.status")}</th>
-            <th scope="col" className="px-4 py-2 font-medium">{t("columns.sn")}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {shown.map((o) => (
-            <tr key={o.trId} data-testid="prepaid-order-row" data-ref={o.refId} data-status={statusName(o.status)}>
-              <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatWib(o.createdAt, locale)}</td>
-              <td className="px-4 py-2 font-mono text-xs">{o.refId}</td>
-              <td className="px-4 py-2">
-                {o.productName}
-                <span className="block font-mono text-xs text-slate-500">{o.productCode}</span>
-              </td>
-              <td className="px-4 py-2 font-mono text-xs">{o.customerId}</td>
-              <td className="tabular whitespace-nowrap px-4 py-2 text-right">{formatRupiah(BigInt(o.price))}</td>
-              <td className="px-4 py-2" aria-live="polite">
-                <OrderStatusBadge status={o.status} />
-              </td>
-              <td className="px-4 py-2 font-mono text-xs">{o.sn ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      {...card}
+      toolbar={
+        pending.length > 0 && (
+          <p className="px-4 pt-3 text-xs text-slate-500">
+            <span className="mr-1 inline-block h-2 w-2 animate-pulse rounded-full bg-amber-500" aria-hidden /> {t("live")}
+          </p>
+        )
+      }
+      rowTestId="prepaid-order-row"
+      items={shown}
+      rowKey={(o) => String(o.trId)}
+      rowData={(o) => ({ ref: o.refId, status: orderStatusName(o.status) })}
+      columns={[
+        { id: "time", header: t("columns.time"), kind: "time", cell: (o) => formatWib(o.createdAt, locale) },
+        { id: "ref", header: t("columns.ref"), kind: "mono", cell: (o) => o.refId },
+        { id: "product", header: t("columns.product"), cell: (o) => (
+          <TwoLines sub={<span className="font-mono">{o.productCode}</span>}>{o.productName}</TwoLines>
+        ) },
+        { id: "customer", header: t("columns.customer"), kind: "mono", cell: (o) => o.customerId },
+        { id: "price", header: t("columns.price"), kind: "money", cell: (o) => formatRupiah(BigInt(o.price)) },
+        { id: "status", header: t("columns.status"), cell: (o) => (
+          <span aria-live="polite">
+            <StatusBadge kind="order" status={orderStatusName(o.status)} />
+          </span>
+        ) },
+        { id: "sn", header: t("columns.sn"), kind: "mono", cell: (o) => o.sn ?? "—" },
+      ]}
+      empty={{ title: t("empty"), body: t("emptyBody") }}
+      pagination={pagination}
+    />
   );
 }

@@ -3,54 +3,40 @@
 // number, settable once when missing) and the prepaid key, shown on demand and regenerable
 // behind an inline confirmation.
 import { useMutation } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { buttonClass } from "../../_components/button";
+import { ConfirmButton } from "../../_components/confirm-box";
 import { CopyButton } from "../../_components/copy-button";
-import { Field } from "../../_components/field";
+import { Field, FormError, FormNotice } from "../../_components/field";
+import { useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
-import { trpcErrorText } from "@/app/_lib/error-message";
 
 const ENDPOINTS = ["top-up", "check-status", "pricelist", "check-balance", "inquiry-pln"];
 
 export function PrepaidApiCard({ username, apiKey }: { username: string | null; apiKey: string | null }) {
   const t = useTranslations("prepaid");
-  const locale = useLocale();
-  const router = useRouter();
   const trpc = useTRPC();
   const regenerate = useMutation(trpc.prepaid.regenerateKey.mutationOptions());
   const setUsername = useMutation(trpc.prepaid.setUsername.mutationOptions());
   const [key, setKey] = useState(apiKey);
   const [visible, setVisible] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [phone, setPhone] = useState("");
-  const errorText = (e: unknown) => trpcErrorText(e, locale, { generic: t("errors.generic"), validation: t("errors.validation") });
+  const { run, pending, error, notice } = useAction({ fallback: { generic: t("errors.generic"), validation: t("errors.validation") } });
 
-  async function onRegenerate() {
-    setError(null);
-    setNotice(null);
-    try {
-      const result = await regenerate.mutateAsync();
-      setKey(result.apiKey);
-      setVisible(true);
-      setConfirming(false);
-      setNotice(t("api.regenerated"));
-    } catch (e) {
-      setError(errorText(e));
-    }
+  function onRegenerate() {
+    return run(() => regenerate.mutateAsync(), {
+      onSuccess: (result) => {
+        setKey(result.apiKey);
+        setVisible(true);
+      },
+      done: t("api.regenerated"),
+    });
   }
 
-  async function onSetUsername(event: FormEvent) {
+  function onSetUsername(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    try {
-      await setUsername.mutateAsync({ phone });
-      router.refresh();
-    } catch (e) {
-      setError(errorText(e));
-    }
+    void run(() => setUsername.mutateAsync({ phone }));
   }
 
   return (
@@ -59,8 +45,8 @@ export function PrepaidApiCard({ username, apiKey }: { username: string | null; 
         <h2 className="font-semibold">{t("api.title")}</h2>
         <p className="mt-0.5 text-sm text-slate-600">{t("api.subtitle")}</p>
       </div>
-      {error && <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">{error}</p>}
-      {notice && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{notice}</p>}
+      <FormError message={error} />
+      <FormNotice message={notice} />
 
       <div className="flex flex-col gap-1">
         <span className="text-sm font-medium text-slate-700">{t("api.username")}</span>
@@ -73,8 +59,8 @@ export function PrepaidApiCard({ username, apiKey }: { username: string | null; 
           <form onSubmit={onSetUsername} className="flex flex-col gap-2">
             <p className="text-xs text-slate-600">{t("api.noUsername")}</p>
             <Field id="prepaid-phone" label={t("api.phone")} inputMode="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
-            <button type="submit" disabled={setUsername.isPending} className="self-start rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
-              {setUsername.isPending ? t("api.savingPhone") : t("api.savePhone")}
+            <button type="submit" disabled={pending} className={buttonClass("secondary", "md", "self-start")}>
+              {pending ? t("api.savingPhone") : t("api.savePhone")}
             </button>
           </form>
         )}
@@ -88,7 +74,7 @@ export function PrepaidApiCard({ username, apiKey }: { username: string | null; 
             <code className="break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm" data-testid="prepaid-key">
               {visible ? key : "•".repeat(16)}
             </code>
-            <button type="button" onClick={() => setVisible((v) => !v)} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50">
+            <button type="button" onClick={() => setVisible((v) => !v)} className={buttonClass("secondary", "sm")}>
               {visible ? t("api.hide") : t("api.show")}
             </button>
             <CopyButton value={key} label={t("api.key")} />
@@ -96,33 +82,15 @@ export function PrepaidApiCard({ username, apiKey }: { username: string | null; 
         ) : (
           <p className="text-xs text-slate-600">{t("api.noKey")}</p>
         )}
-        {!confirming ? (
-          <button
-            type="button"
-            onClick={() => (key ? setConfirming(true) : void onRegenerate())}
-            disabled={regenerate.isPending}
-            className="mt-1 self-start rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60"
-          >
-            {regenerate.isPending ? t("api.regenerating") : key ? t("api.regenerate") : t("api.generate")}
-          </button>
-        ) : (
-          <div role="alertdialog" aria-label={t("api.regenerate")} className="mt-1 flex flex-col gap-2 rounded-md border border-amber-200 bg-amber-50 p-3">
-            <p className="text-sm text-amber-900">{t("api.regenerateQuestion")}</p>
-            <div className="flex gap-2">
-              <button
-                type="button"
-                disabled={regenerate.isPending}
-                onClick={() => void onRegenerate()}
-                className="rounded-md bg-amber-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-amber-700 disabled:opacity-60"
-              >
-                {regenerate.isPending ? t("api.regenerating") : t("api.regenerateConfirm")}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
-                {t("api.cancel")}
-              </button>
-            </div>
-          </div>
-        )}
+        <div className="mt-1">
+          <ConfirmButton
+            tone="warning"
+            texts={{ trigger: key ? t("api.regenerate") : t("api.generate"), question: t("api.regenerateQuestion"), confirm: t("api.regenerateConfirm"), busy: t("api.regenerating"), cancel: t("api.cancel") }}
+            ask={Boolean(key)}
+            busy={pending}
+            onConfirm={onRegenerate}
+          />
+        </div>
       </div>
 
       <div className="text-xs text-slate-600">

@@ -3,13 +3,16 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { formatRupiah, parseWholeRupiah } from "@/lib/format";
-import { Field, FormError } from "../../_components/field";
-import { Badge } from "../../_components/ui";
+import { buttonClass } from "../../_components/button";
+import { AmountField, Field, FormError, SelectField } from "../../_components/field";
+import { ConfirmButton } from "../../_components/confirm-box";
+import { StatusBadge } from "../../_components/status-badge";
 import { useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
 
 type Mandate = { id: string; bankCode: string; accountNumber: string; accountName: string; targetBalance: string; monthlyCap: string; status: string; failureReason: string | null };
-const TONES = { pending_otp: "amber", active: "green", paused: "grey", revoked: "grey", failing: "red" } as const;
+const BANKS = ["bca", "bni", "bri", "mandiri", "permata"] as const;
+type MandateBank = (typeof BANKS)[number];
 
 export function MandateCard({ mandates }: { mandates: Mandate[] }) {
   const t = useTranslations("treasury");
@@ -19,10 +22,15 @@ export function MandateCard({ mandates }: { mandates: Mandate[] }) {
   const change = useMutation(trpc.treasury.changeMandate.mutationOptions());
   const [sandboxOtp, setSandboxOtp] = useState<string | null>(null);
   const [otp, setOtp] = useState("");
-  const [confirmRevoke, setConfirmRevoke] = useState<string | null>(null);
-  const [form, setForm] = useState({ bankCode: "bca", accountNumber: "", accountName: "", targetBalance: "", monthlyCap: "" });
+  const [form, setForm] = useState<{ bankCode: MandateBank; accountNumber: string; accountName: string; targetBalance: string; monthlyCap: string }>({
+    bankCode: "bca",
+    accountNumber: "",
+    accountName: "",
+    targetBalance: "",
+    monthlyCap: "",
+  });
 
-  const { run, error, setError } = useAction();
+  const { run, pending, error, setError } = useAction();
 
   async function onRegister(event: FormEvent) {
     event.preventDefault();
@@ -35,7 +43,7 @@ export function MandateCard({ mandates }: { mandates: Mandate[] }) {
     });
   }
 
-  const pending = mandates.find((m) => m.status === "pending_otp");
+  const awaitingOtp = mandates.find((m) => m.status === "pending_otp");
   return (
     <div className="flex flex-col gap-4">
       <FormError message={error} />
@@ -46,55 +54,48 @@ export function MandateCard({ mandates }: { mandates: Mandate[] }) {
             <span className="font-medium">
               {m.bankCode.toUpperCase()} · {m.accountNumber} · {m.accountName}
             </span>
-            <Badge tone={TONES[m.status as keyof typeof TONES] ?? "grey"}>{t(`mandateStatus.${m.status as "active"}`)}</Badge>
+            <StatusBadge kind="mandate" status={m.status} />
           </div>
           <p className="mt-1 text-slate-600">
             {t("targetBalance")}: {formatRupiah(BigInt(m.targetBalance))} · {t("monthlyCap")}: {formatRupiah(BigInt(m.monthlyCap))}
           </p>
           {m.failureReason && <p className="mt-1 text-rose-700">{m.failureReason}</p>}
           <div className="mt-2 flex flex-wrap gap-2">
-            {m.status === "active" && <button type="button" className="rounded-md border border-slate-300 px-2 py-1" onClick={() => run(() => change.mutateAsync({ id: m.id, action: "pause" }))}>{t("pause")}</button>}
-            {(m.status === "paused" || m.status === "failing") && <button type="button" className="rounded-md border border-slate-300 px-2 py-1" onClick={() => run(() => change.mutateAsync({ id: m.id, action: "resume" }))}>{t("resume")}</button>}
-            {confirmRevoke === m.id ? (
-              <span role="alertdialog" aria-label={t("revoke")} className="flex flex-wrap items-center gap-2 rounded-md bg-rose-50 px-2 py-1">
-                {t("revokeQuestion")}
-                <button type="button" className="rounded-md bg-rose-600 px-2 py-1 text-white" onClick={() => run(() => change.mutateAsync({ id: m.id, action: "revoke" }))}>{t("revokeConfirm")}</button>
-                <button type="button" className="rounded-md border border-slate-300 bg-white px-2 py-1" onClick={() => setConfirmRevoke(null)}>{t("cancel")}</button>
-              </span>
-            ) : (
-              <button type="button" className="rounded-md border border-rose-300 px-2 py-1 text-rose-700" onClick={() => setConfirmRevoke(m.id)}>{t("revoke")}</button>
-            )}
+            {m.status === "active" && <button type="button" disabled={pending} className={buttonClass("secondary")} onClick={() => run(() => change.mutateAsync({ id: m.id, action: "pause" }))}>{t("pause")}</button>}
+            {(m.status === "paused" || m.status === "failing") && <button type="button" disabled={pending} className={buttonClass("secondary")} onClick={() => run(() => change.mutateAsync({ id: m.id, action: "resume" }))}>{t("resume")}</button>}
+            <ConfirmButton
+              tone="danger"
+              variant="dangerOutline"
+              texts={{ trigger: t("revoke"), question: t("revokeQuestion"), confirm: t("revokeConfirm"), cancel: t("cancel") }}
+              busy={pending}
+              onConfirm={() => run(() => change.mutateAsync({ id: m.id, action: "revoke" }))}
+            />
           </div>
         </div>
       ))}
-      {pending && (
+      {awaitingOtp && (
         <form
           className="flex flex-wrap items-end gap-2 rounded-md bg-amber-50 p-3"
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => confirm.mutateAsync({ id: pending.id, otp }));
+            void run(() => confirm.mutateAsync({ id: awaitingOtp.id, otp }));
           }}
         >
           <p className="w-full text-sm font-medium">{t("otpTitle")}</p>
           {sandboxOtp && <p className="w-full text-sm text-amber-800" data-testid="sandbox-otp">{t("sandboxOtp", { otp: sandboxOtp })}</p>}
           <Field id="otp" label={t("otp")} inputMode="numeric" value={otp} onChange={(e) => setOtp(e.target.value)} />
-          <button type="submit" className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white">{t("confirm")}</button>
+          <button type="submit" disabled={pending} className={buttonClass("primary", "lg")}>{t("confirm")}</button>
         </form>
       )}
       {!mandates.some((m) => m.status !== "revoked") && (
         <form onSubmit={onRegister} className="grid gap-3 sm:grid-cols-2" noValidate>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="bankCode" className="text-sm font-medium text-slate-700">{t("bank")}</label>
-            <select id="bankCode" value={form.bankCode} onChange={(e) => setForm({ ...form, bankCode: e.target.value })} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-              {["bca", "bni", "bri", "mandiri", "permata"].map((b) => <option key={b} value={b}>{b.toUpperCase()}</option>)}
-            </select>
-          </div>
+          <SelectField id="bankCode" label={t("bank")} value={form.bankCode} onChange={(e) => setForm({ ...form, bankCode: e.target.value as MandateBank })} options={BANKS.map((b) => ({ value: b, label: b.toUpperCase() }))} />
           <Field id="mandateAccountNumber" label={t("accountNumber")} inputMode="numeric" value={form.accountNumber} onChange={(e) => setForm({ ...form, accountNumber: e.target.value })} />
           <Field id="mandateAccountName" label={t("accountName")} value={form.accountName} onChange={(e) => setForm({ ...form, accountName: e.target.value })} />
-          <Field id="targetBalance" label={t("targetBalance")} inputMode="numeric" value={form.targetBalance} onChange={(e) => setForm({ ...form, targetBalance: e.target.value })} />
-          <Field id="monthlyCap" label={t("monthlyCap")} inputMode="numeric" value={form.monthlyCap} onChange={(e) => setForm({ ...form, monthlyCap: e.target.value })} />
+          <AmountField id="targetBalance" label={t("targetBalance")} value={form.targetBalance} onValueChange={(targetBalance) => setForm({ ...form, targetBalance })} />
+          <AmountField id="monthlyCap" label={t("monthlyCap")} value={form.monthlyCap} onValueChange={(monthlyCap) => setForm({ ...form, monthlyCap })} />
           <div className="flex items-end">
-            <button type="submit" disabled={create.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">{t("register")}</button>
+            <button type="submit" disabled={pending} className={buttonClass("primary", "lg")}>{t("register")}</button>
           </div>
         </form>
       )}

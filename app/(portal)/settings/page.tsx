@@ -7,10 +7,9 @@ import { serverTrpc } from "../../_trpc/server";
 import { MandateCard } from "./mandate-card";
 import { SweepCard } from "./sweep-card";
 import { ThresholdForm } from "./threshold-form";
+import { titleFrom } from "../../_lib/metadata";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("treasury"))("title") };
-}
+export const generateMetadata = titleFrom("treasury");
 
 export default async function SettingsPage() {
   await requireMerchant();
@@ -26,14 +25,10 @@ export default async function SettingsPage() {
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <div className="grid gap-6">
-        <Card className="p-5">
-          <h2 className="font-semibold">{t("thresholdTitle")}</h2>
-          <p className="mb-3 text-sm text-slate-600">{t("thresholdBody")}</p>
+        <Card title={t("thresholdTitle")} subtitle={t("thresholdBody")}>
           <ThresholdForm threshold={overview.threshold?.toString() ?? null} />
         </Card>
-        <Card className="p-5">
-          <h2 className="font-semibold">{t("mandateTitle")}</h2>
-          <p className="mb-3 text-sm text-slate-600">{t("mandateBody")}</p>
+        <Card title={t("mandateTitle")} subtitle={t("mandateBody")}>
           <MandateCard mandates={mandates} />
         </Card>
         <Card className="p-5">

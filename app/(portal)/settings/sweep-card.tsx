@@ -3,7 +3,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { formatRupiah, parseWholeRupiah } from "@/lib/format";
-import { Field, FormError } from "../../_components/field";
+import { buttonClass } from "../../_components/button";
+import { AmountField, Field, FormError, SelectField } from "../../_components/field";
 import { Badge } from "../../_components/ui";
 import { useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
@@ -24,7 +25,7 @@ export function SweepCard({ rules, sandbox }: { rules: Rule[]; sandbox: boolean 
   const [time, setTime] = useState("09:00");
   const [settlement, setSettlement] = useState("");
 
-  const { run, error, setError } = useAction();
+  const { run, pending, error, setError } = useAction();
 
   async function onAdd(event: FormEvent) {
     event.preventDefault();
@@ -35,13 +36,12 @@ export function SweepCard({ rules, sandbox }: { rules: Rule[]; sandbox: boolean 
       if (!(percent > 0 && percent <= 100)) return setError(t("amountInvalid"));
       // Percent to basis points exactly (two decimals at most), without a float reaching the server.
       const percentBps = Math.round(percent * 100);
-      await run(() => create.mutateAsync({ kind, percentBps, runAtMinute }));
+      await run(() => create.mutateAsync({ kind, percentBps, runAtMinute }), { onSuccess: () => setValue("") });
     } else {
       const minimumBalance = parseWholeRupiah(value);
       if (!minimumBalance) return setError(t("amountInvalid"));
-      await run(() => create.mutateAsync({ kind, minimumBalance, runAtMinute }));
+      await run(() => create.mutateAsync({ kind, minimumBalance, runAtMinute }), { onSuccess: () => setValue("") });
     }
-    setValue("");
   }
 
   return (
@@ -59,8 +59,8 @@ export function SweepCard({ rules, sandbox }: { rules: Rule[]; sandbox: boolean 
             <Badge tone={rule.active ? "green" : "grey"}>{rule.active ? t("active") : t("inactive")}</Badge>
           </div>
           <div className="mt-2 flex flex-wrap gap-2">
-            <button type="button" className="rounded-md border border-slate-300 px-2 py-1" onClick={() => run(() => toggle.mutateAsync({ id: rule.id, active: !rule.active }))}>{rule.active ? t("disable") : t("enable")}</button>
-            <button type="button" className="rounded-md border border-slate-300 px-2 py-1" onClick={() => run(() => runNow.mutateAsync({ id: rule.id }))}>{t("runNow")}</button>
+            <button type="button" disabled={pending} className={buttonClass("secondary")} onClick={() => run(() => toggle.mutateAsync({ id: rule.id, active: !rule.active }))}>{rule.active ? t("disable") : t("enable")}</button>
+            <button type="button" disabled={pending} className={buttonClass("secondary")} onClick={() => run(() => runNow.mutateAsync({ id: rule.id }))}>{t("runNow")}</button>
           </div>
           <p className="mt-2 text-xs font-medium text-slate-500">{t("runs")}</p>
           {rule.runs.length === 0 ? (
@@ -75,17 +75,20 @@ export function SweepCard({ rules, sandbox }: { rules: Rule[]; sandbox: boolean 
         </div>
       ))}
       <form onSubmit={onAdd} className="grid gap-3 sm:grid-cols-3" noValidate>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="ruleKind" className="text-sm font-medium text-slate-700">{t("ruleKind")}</label>
-          <select id="ruleKind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-            <option value="percent_of_yesterday">{t("kindPercent")}</option>
-            <option value="keep_minimum">{t("kindMinimum")}</option>
-          </select>
-        </div>
+        <SelectField
+          id="ruleKind"
+          label={t("ruleKind")}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as typeof kind)}
+          options={[
+            { value: "percent_of_yesterday", label: t("kindPercent") },
+            { value: "keep_minimum", label: t("kindMinimum") },
+          ]}
+        />
         <Field id="ruleValue" label={kind === "percent_of_yesterday" ? t("percent") : t("minimumBalance")} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
         <Field id="ruleTime" label={t("runAt")} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
         <div>
-          <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700">{t("addRule")}</button>
+          <button type="submit" disabled={pending} className={buttonClass("primary", "lg")}>{t("addRule")}</button>
         </div>
       </form>
       {sandbox && (
@@ -95,11 +98,11 @@ export function SweepCard({ rules, sandbox }: { rules: Rule[]; sandbox: boolean 
             e.preventDefault();
             const amount = parseWholeRupiah(settlement);
             if (!amount) return setError(t("amountInvalid"));
-            void run(() => settle.mutateAsync({ amount })).then(() => setSettlement(""));
+            void run(() => settle.mutateAsync({ amount }), { onSuccess: () => setSettlement("") });
           }}
         >
-          <Field id="settlementAmount" label={t("settlementAmount")} inputMode="numeric" value={settlement} onChange={(e) => setSettlement(e.target.value)} />
-          <button type="submit" className="rounded-md border border-dashed border-brand-500 bg-brand-50 px-3 py-2 text-sm font-medium text-brand-700">{t("simulateSettlement")}</button>
+          <AmountField id="settlementAmount" label={t("settlementAmount")} value={settlement} onValueChange={setSettlement} />
+          <button type="submit" disabled={pending} className={buttonClass("sandbox", "lg")}>{t("simulateSettlement")}</button>
         </form>
       )}
     </div>

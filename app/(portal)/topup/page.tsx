@@ -3,10 +3,9 @@ import { Card, PageHeader } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
 import { serverTrpc } from "../../_trpc/server";
 import { TopupForm } from "./topup-form";
+import { titleFrom } from "../../_lib/metadata";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("deposits"))("topupTitle") };
-}
+export const generateMetadata = titleFrom("deposits", "topupTitle");
 
 export default async function TopupPage() {
   await requireMerchant();

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { calculateFee } from "@/lib/fees";
 import { formatRupiah } from "@/lib/format";
-import { Field, FormError, SubmitButton } from "../../_components/field";
+import { AmountField, FormError, SubmitButton } from "../../_components/field";
+import { useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
 
 export type MethodOption = { code: string; name: string; flat: string; bps: string; min: string; max: string };
@@ -15,9 +16,10 @@ export function TopupForm({ methods }: { methods: MethodOption[] }) {
   const router = useRouter();
   const trpc = useTRPC();
   const create = useMutation(trpc.deposits.create.mutationOptions());
+  // Success goes to the new invoice's page; nothing here needs refreshing.
+  const { run, pending, error } = useAction({ refresh: false, fallback: { generic: t("createFailed"), validation: t("createFailed") } });
   const [methodCode, setMethodCode] = useState(methods.find((m) => m.code === "QRIS")?.code ?? methods[0]?.code ?? "");
   const [amountText, setAmountText] = useState("");
-  const [error, setError] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const method = methods.find((m) => m.code === methodCode);
 
@@ -27,16 +29,10 @@ export function TopupForm({ methods }: { methods: MethodOption[] }) {
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
     if (!method || amount === null || amount <= 0n) return setFieldError(t("amountInvalid"));
     if (amount < BigInt(method.min) || amount > BigInt(method.max)) return setFieldError(t("amountRange", range));
     setFieldError(null);
-    try {
-      const deposit = await create.mutateAsync({ method: method.code as "QRIS", amount });
-      router.push(`/invoices/${deposit.id}`);
-    } catch (e) {
-      setError((e as Error).message || t("createFailed"));
-    }
+    await run(() => create.mutateAsync({ method: method.code as "QRIS", amount }), { onSuccess: (deposit) => router.push(`/invoices/${deposit.id}`) });
   }
 
   return (
@@ -66,16 +62,7 @@ export function TopupForm({ methods }: { methods: MethodOption[] }) {
           ))}
         </div>
       </fieldset>
-      <Field
-        id="amount"
-        label={t("amount")}
-        inputMode="numeric"
-        autoComplete="off"
-        value={amountText}
-        onChange={(e) => setAmountText(e.target.value.replace(/[^\d]/g, ""))}
-        hint={t("amountHint", range)}
-        error={fieldError ?? undefined}
-      />
+      <AmountField id="amount" label={t("amount")} value={amountText} onValueChange={setAmountText} hint={t("amountHint", range)} error={fieldError} />
       <dl className="grid grid-cols-2 gap-y-1 rounded-md bg-slate-50 p-4 text-sm">
         <dt className="text-slate-600">{t("fee")}</dt>
         <dd className="tabular text-right" data-testid="quote-fee">{fee !== null ? formatRupiah(fee) : "—"}</dd>
@@ -87,7 +74,7 @@ export function TopupForm({ methods }: { methods: MethodOption[] }) {
         <dd className="tabular text-right">{amount !== null ? formatRupiah(amount) : "—"}</dd>
       </dl>
       {methodCode === "BANK_TRANSFER" && <p className="text-xs text-slate-500">{t("uniqueCodeNote")}</p>}
-      <SubmitButton busy={create.isPending} label={t("create")} busyLabel={t("creating")} />
+      <SubmitButton busy={pending} label={t("create")} busyLabel={t("creating")} />
     </form>
   );
 }

@@ -2,11 +2,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { formatRupiah } from "@/lib/format";
-import { Field, FormError, SubmitButton } from "../../_components/field";
-import { WithdrawalStatusBadge } from "../../_components/withdrawal-status-badge";
+import { AmountField, Field, FormError, SelectField, SubmitButton } from "../../_components/field";
+import { StatusBadge } from "../../_components/status-badge";
+import { DetailList } from "../../_components/ui";
+import { useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
 
 export type WithdrawMethodOption = {
@@ -31,15 +32,14 @@ function accountNumberLooksRight(method: WithdrawMethodOption, raw: string): boo
 
 export function WithdrawForm({ methods, available }: { methods: WithdrawMethodOption[]; available: string }) {
   const t = useTranslations("withdrawals");
-  const router = useRouter();
   const trpc = useTRPC();
   const request = useMutation(trpc.withdrawals.request.mutationOptions());
+  const { run, pending, error } = useAction({ fallback: { generic: t("errors.failed"), validation: t("errors.failed") } });
   const [methodCode, setMethodCode] = useState(methods[0]?.code ?? "dana");
   const [amountText, setAmountText] = useState("");
   const [accountNumber, setAccountNumber] = useState("");
   const [accountName, setAccountName] = useState("");
   const [errors, setErrors] = useState<{ amount?: string; accountNumber?: string; accountName?: string }>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const method = methods.find((m) => m.code === methodCode) ?? methods[0];
 
@@ -56,7 +56,6 @@ export function WithdrawForm({ methods, available }: { methods: WithdrawMethodOp
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (!method) return;
-    setFormError(null);
     setResult(null);
     const found: typeof errors = {};
     if (amount === null || amount <= 0n) found.amount = t("errors.amountInvalid");
@@ -67,16 +66,14 @@ export function WithdrawForm({ methods, available }: { methods: WithdrawMethodOp
     if (name.length < 2 || name.length > 100) found.accountName = t("errors.accountName");
     setErrors(found);
     if (Object.keys(found).length || amount === null) return;
-    try {
-      const done = await request.mutateAsync({ amount, method: method.code as "dana", accountNumber, accountName: name });
-      setResult({ id: done.withdrawal.id, status: done.withdrawal.status, newBalance: done.newBalance.toString() });
-      setAmountText("");
-      setAccountNumber("");
-      setAccountName("");
-      router.refresh();
-    } catch (e) {
-      setFormError((e as Error).message || t("errors.failed"));
-    }
+    await run(() => request.mutateAsync({ amount, method: method.code as "dana", accountNumber, accountName: name }), {
+      onSuccess: (done) => {
+        setResult({ id: done.withdrawal.id, status: done.withdrawal.status, newBalance: done.newBalance.toString() });
+        setAmountText("");
+        setAccountNumber("");
+        setAccountName("");
+      },
+    });
   }
 
   return (
@@ -84,59 +81,34 @@ export function WithdrawForm({ methods, available }: { methods: WithdrawMethodOp
       {result && (
         <div role="status" data-testid="withdraw-result" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
           <p className="font-semibold">{t("result.title")}</p>
-          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-            <dt>{t("result.id")}</dt>
-            <dd className="font-mono text-xs leading-5" data-testid="withdraw-result-id">{result.id}</dd>
-            <dt>{t("result.status")}</dt>
-            <dd data-testid="withdraw-result-status" data-status={result.status}>
-              <WithdrawalStatusBadge status={result.status} />
-            </dd>
-            <dt>{t("result.newBalance")}</dt>
-            <dd className="tabular font-semibold" data-testid="withdraw-new-balance">{formatRupiah(result.newBalance)}</dd>
-          </dl>
+          <DetailList
+            className="mt-2 gap-y-1"
+            items={[
+              { label: t("result.id"), value: result.id, testId: "withdraw-result-id", className: "font-mono text-xs leading-5" },
+              { label: t("result.status"), value: <StatusBadge kind="withdrawal" status={result.status} testId="withdraw-result-status" /> },
+              { label: t("result.newBalance"), value: formatRupiah(result.newBalance), testId: "withdraw-new-balance", className: "tabular font-semibold" },
+            ]}
+          />
           <Link href={`/withdrawals?id=${result.id}`} className="mt-1 inline-block text-emerald-800 underline">
             {t("result.view")}
           </Link>
         </div>
       )}
-      <FormError message={formError} />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="withdraw-method" className="text-sm font-medium text-slate-700">
-          {t("method")}
-        </label>
-        <select
-          id="withdraw-method"
-          value={methodCode}
-          onChange={(e) => setMethodCode(e.target.value)}
-          aria-describedby="withdraw-method-hint"
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-none focus:ring-2 focus:ring-brand-500"
-        >
-          {(["ewallet", "bank"] as const).map((kind) => (
-            <optgroup key={kind} label={t(`kind.${kind}`)}>
-              {methods
-                .filter((m) => m.kind === kind)
-                .map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </select>
-        <p id="withdraw-method-hint" className="text-xs text-slate-500">
-          {t("methodHint", { fee: formatRupiah(fee) })}
-        </p>
-      </div>
-      <Field
-        id="withdraw-amount"
-        label={t("amount")}
-        inputMode="numeric"
-        autoComplete="off"
-        value={amountText}
-        onChange={(e) => setAmountText(e.target.value.replace(/[^\d]/g, ""))}
-        hint={t("amountHint", range)}
-        error={errors.amount}
-      />
+      <FormError message={error} />
+      <SelectField id="withdraw-method" label={t("method")} value={methodCode} onChange={(e) => setMethodCode(e.target.value)} hint={t("methodHint", { fee: formatRupiah(fee) })}>
+        {(["ewallet", "bank"] as const).map((kind) => (
+          <optgroup key={kind} label={t(`kind.${kind}`)}>
+            {methods
+              .filter((m) => m.kind === kind)
+              .map((m) => (
+                <option key={m.code} value={m.code}>
+                  {m.name}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </SelectField>
+      <AmountField id="withdraw-amount" label={t("amount")} value={amountText} onValueChange={setAmountText} hint={t("amountHint", range)} error={errors.amount} />
       <Field
         id="withdraw-account-number"
         label={t("accountNumber")}
@@ -169,7 +141,7 @@ export function WithdrawForm({ methods, available }: { methods: WithdrawMethodOp
           {total !== null ? formatRupiah(total) : "—"}
         </dd>
       </dl>
-      <SubmitButton busy={request.isPending} label={t("submit")} busyLabel={t("submitting")} />
+      <SubmitButton busy={pending} label={t("submit")} busyLabel={t("submitting")} />
     </form>
   );
 }

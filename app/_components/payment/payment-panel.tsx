@@ -11,7 +11,8 @@ import { formatRupiah, formatWib } from "@/lib/format";
 import type { PaymentView } from "@/server/deposits/views";
 import { useTRPC } from "../../_trpc/client";
 import { CopyButton } from "../copy-button";
-import { DepositStatusBadge } from "../deposit-status-badge";
+import { StatusBadge } from "../status-badge";
+import { DetailList } from "../ui";
 import { Countdown } from "./countdown";
 import { SimulatePaymentButton } from "./simulate-payment-button";
 
@@ -48,7 +49,7 @@ export function PaymentPanel({ deposit, sandbox }: { deposit: PaymentView; sandb
           <p className="tabular text-3xl font-semibold" data-testid="payment-total">{total}</p>
         </div>
         <div className="flex flex-col items-end gap-1">
-          <DepositStatusBadge status={status} />
+          <StatusBadge kind="deposit" status={status} />
           {status === "pending" && <span className="text-xs text-slate-400">{t("live")}</span>}
         </div>
       </div>
@@ -80,35 +81,58 @@ export function PaymentPanel({ deposit, sandbox }: { deposit: PaymentView; sandb
               <p className="text-center text-sm text-slate-600">{t("scanQris")}</p>
             </div>
           )}
+          {deposit.billerCode && (
+            <div>
+              <p className="text-sm text-slate-500">{t("billerCode")}</p>
+              <div className="flex items-center gap-2">
+                <span className="tabular font-mono text-2xl font-semibold tracking-wider" data-testid="biller-code">{deposit.billerCode}</span>
+                <CopyButton value={deposit.billerCode} label={t("billerCode")} />
+              </div>
+            </div>
+          )}
           {deposit.vaNumber && (
             <div>
-              <p className="text-sm text-slate-500">{t("vaNumber")}</p>
+              <p className="text-sm text-slate-500">{deposit.billerCode ? t("billKey") : t("vaNumber")}</p>
               <div className="flex items-center gap-2">
                 <span className="tabular font-mono text-2xl font-semibold tracking-wider" data-testid="va-number">{deposit.vaNumber}</span>
-                <CopyButton value={deposit.vaNumber} label={t("vaNumber")} />
+                <CopyButton value={deposit.vaNumber} label={deposit.billerCode ? t("billKey") : t("vaNumber")} />
               </div>
-              <p className="mt-1 text-xs text-slate-500">{t("vaHint", { bank: deposit.method.replace("VA_", "") })}</p>
+              <p className="mt-1 text-xs text-slate-500">
+                {deposit.billerCode ? t("billHint", { billerCode: deposit.billerCode }) : t("vaHint", { bank: deposit.method.replace("VA_", "") })}
+              </p>
             </div>
           )}
           {deposit.bank && (
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt className="text-slate-500">{t("bankName")}</dt>
-              <dd className="font-medium">{deposit.bank.name}</dd>
-              <dt className="text-slate-500">{t("accountNumber")}</dt>
-              <dd className="flex items-center gap-2 font-mono font-medium">
-                {deposit.bank.accountNumber} <CopyButton value={deposit.bank.accountNumber} label={t("accountNumber")} />
-              </dd>
-              <dt className="text-slate-500">{t("accountName")}</dt>
-              <dd className="font-medium">{deposit.bank.accountName}</dd>
-              <dt className="text-slate-500">{t("transferExactly")}</dt>
-              <dd className="flex items-center gap-2 font-semibold">
-                <span className="tabular">{total}</span> <CopyButton value={deposit.total} label={t("transferExactly")} />
-              </dd>
-              <dd className="col-span-2 text-xs text-amber-700">{t("transferHint")}</dd>
-            </dl>
+            <div className="text-sm">
+              <DetailList
+                items={[
+                  { label: t("bankName"), value: deposit.bank.name, className: "font-medium" },
+                  {
+                    label: t("accountNumber"),
+                    value: (
+                      <>
+                        {deposit.bank.accountNumber} <CopyButton value={deposit.bank.accountNumber} label={t("accountNumber")} />
+                      </>
+                    ),
+                    className: "flex items-center gap-2 font-mono font-medium",
+                  },
+                  { label: t("accountName"), value: deposit.bank.accountName, className: "font-medium" },
+                  {
+                    label: t("transferExactly"),
+                    value: (
+                      <>
+                        <span className="tabular">{total}</span> <CopyButton value={deposit.total} label={t("transferExactly")} />
+                      </>
+                    ),
+                    className: "flex items-center gap-2 font-semibold",
+                  },
+                ]}
+              />
+              <p className="mt-1 text-xs text-amber-700">{t("transferHint")}</p>
+            </div>
           )}
           <Countdown until={deposit.expiredAt} label={t("timeLeft")} />
-          {sandbox && <SimulatePaymentButton reference={deposit.id} />}
+          {sandbox && deposit.simulatable && <SimulatePaymentButton reference={deposit.id} />}
         </div>
       )}
     </section>

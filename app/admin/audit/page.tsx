@@ -1,30 +1,31 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { formatWib } from "@/lib/format";
-import { Card, EmptyState, PageHeader, Pagination, pageParam } from "../../_components/ui";
+import { isWibDate } from "@/lib/wib-date";
+import { MerchantLink, TwoLines } from "../../_components/cells";
+import { DataTable } from "../../_components/data-table";
+import { Field } from "../../_components/field";
+import { FilterBar, FilterSelect } from "../../_components/filter-select";
+import { PageHeader, listHref, pageParam, textParam } from "../../_components/ui";
 import { requireAdmin } from "../../_lib/session";
 import { serverTrpc } from "../../_trpc/server";
+import { titleFrom, type SearchParams } from "../../_lib/metadata";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("adminTools.audit"))("title") };
-}
+export const generateMetadata = titleFrom("adminTools.audit");
 
 const ACTOR_TYPES = ["USER", "API_KEY", "PROVIDER", "WORKER", "SYSTEM"] as const;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const text = (value: string | string[] | undefined, max: number) => (typeof value === "string" ? value.trim().slice(0, max) : "");
 
-export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditLogPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin();
   const params = await searchParams;
   const page = pageParam(params.page);
-  const merchant = text(params.merchant, 64);
-  const action = text(params.action, 100);
+  const merchant = textParam(params.merchant, 64);
+  const action = textParam(params.action, 100);
   const actor = ACTOR_TYPES.find((a) => a === params.actor);
-  const from = DAY.test(text(params.from, 10)) ? text(params.from, 10) : "";
-  const to = DAY.test(text(params.to, 10)) ? text(params.to, 10) : "";
+  const from = isWibDate(textParam(params.from, 10)) ? textParam(params.from, 10) : "";
+  const to = isWibDate(textParam(params.to, 10)) ? textParam(params.to, 10) : "";
   const [t, locale, trpc] = await Promise.all([getTranslations("adminTools.audit"), getLocale(), serverTrpc()]);
   const [log, actions] = await Promise.all([
-    trpc.adminDesk.auditLog({
+    trpc.auditLog.list({
       page,
       pageSize: 50,
       merchantId: merchant || undefined,
@@ -33,106 +34,54 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       from: from || undefined,
       to: to || undefined,
     }),
-    trpc.adminDesk.auditActions(),
+    trpc.auditLog.actions(),
   ]);
-  const filters = { ...(merchant ? { merchant } : {}), ...(action ? { action } : {}), ...(actor ? { actor } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
-  const input = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm";
-  const label = "text-sm font-medium text-slate-700";
+  const actorLabel = (type: string) => (ACTOR_TYPES.find((a) => a === type) ? t(`actorTypes.${type}`) : type);
 
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
-      <form className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("title")}>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-merchant" className={label}>{t("merchant")}</label>
-          <input id="audit-merchant" name="merchant" defaultValue={merchant} className={`${input} font-mono`} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-action" className={label}>{t("action")}</label>
-          <input id="audit-action" name="action" defaultValue={action} list="audit-actions" aria-describedby="audit-action-hint" className={input} />
-          <datalist id="audit-actions">
-            {actions.map((a) => (
-              <option key={a} value={a} />
-            ))}
-          </datalist>
-          <span id="audit-action-hint" className="sr-only">{t("actionHint")}</span>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-actor" className={label}>{t("actorType")}</label>
-          <select id="audit-actor" name="actor" defaultValue={actor ?? ""} className={input}>
-            <option value="">{t("anyActor")}</option>
-            {ACTOR_TYPES.map((a) => (
-              <option key={a} value={a}>{t(`actorTypes.${a}`)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-from" className={label}>{t("from")}</label>
-          <input id="audit-from" name="from" type="date" defaultValue={from} className={input} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-to" className={label}>{t("to")}</label>
-          <input id="audit-to" name="to" type="date" defaultValue={to} className={input} />
-        </div>
-        <button className="rounded-md bg-brand-600 px-3 py-2 text-sm font-semibold text-white hover:bg-brand-700">{t("apply")}</button>
-        <Link href="/admin/audit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">{t("reset")}</Link>
-      </form>
-      <Card>
-        {log.total === 0 ? (
-          <EmptyState title={t("empty")} body={t("emptyBody")} />
-        ) : (
-          <>
-            <div className="overflow-x-auto">
-              <table className="min-w-full text-sm">
-                <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.time")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.actor")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.action")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.target")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.merchant")}</th>
-                    <th scope="col" className="px-4 py-2 font-medium">{t("columns.details")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {log.items.map((entry) => (
-                    <tr key={entry.id} data-testid="audit-row" className="align-top">
-                      <td className="whitespace-nowrap px-4 py-2 text-slate-600">{formatWib(entry.createdAt, locale)}</td>
-                      <td className="px-4 py-2">
-                        {ACTOR_TYPES.find((a) => a === entry.actorType) ? t(`actorTypes.${entry.actorType as "USER"}`) : entry.actorType}
-                        {entry.actorId && <span className="block font-mono text-[11px] text-slate-500">{entry.actorId}</span>}
-                      </td>
-                      <td className="px-4 py-2 font-mono text-xs">{entry.action}</td>
-                      <td className="px-4 py-2 text-xs">
-                        {entry.targetType ?? "—"}
-                        {entry.targetId && <span className="block font-mono text-[11px] text-slate-500">{entry.targetId}</span>}
-                      </td>
-                      <td className="px-4 py-2">
-                        {entry.merchantId ? (
-                          <Link href={`/admin/merchants/${entry.merchantId}`} className="text-brand-700 hover:underline">
-                            {entry.merchantName ?? entry.merchantId}
-                          </Link>
-                        ) : (
-                          "—"
-                        )}
-                      </td>
-                      <td className="max-w-xs px-4 py-2">
-                        {entry.metadata ? <code className="block break-all text-[11px] text-slate-600">{entry.metadata.slice(0, 300)}</code> : "—"}
-                        {entry.ip && <span className="block text-[11px] text-slate-500">IP {entry.ip}</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pagination
-              page={log.page}
-              totalPages={log.totalPages}
-              hrefFor={(p) => `/admin/audit?${new URLSearchParams({ ...filters, page: String(p) })}`}
-            />
-          </>
-        )}
-      </Card>
+      <FilterBar action="/admin/audit" label={t("title")} applyLabel={t("apply")} reset={{ href: "/admin/audit", label: t("reset") }}>
+        <Field id="audit-merchant" name="merchant" label={t("merchant")} defaultValue={merchant} />
+        <Field id="audit-action" name="action" label={t("action")} defaultValue={action} list="audit-actions" hint={<span className="sr-only">{t("actionHint")}</span>} />
+        <datalist id="audit-actions">
+          {actions.map((a) => (
+            <option key={a} value={a} />
+          ))}
+        </datalist>
+        <FilterSelect id="audit-actor" name="actor" label={t("actorType")} defaultValue={actor ?? ""} allLabel={t("anyActor")} options={ACTOR_TYPES.map((a) => ({ value: a, label: t(`actorTypes.${a}`) }))} />
+        <Field id="audit-from" name="from" type="date" label={t("from")} defaultValue={from} />
+        <Field id="audit-to" name="to" type="date" label={t("to")} defaultValue={to} />
+      </FilterBar>
+      <DataTable
+        caption={t("title")}
+        rowTestId="audit-row"
+        rowClassName="align-top"
+        items={log.items}
+        columns={[
+          { id: "time", header: t("columns.time"), kind: "time", cell: (entry) => formatWib(entry.createdAt, locale) },
+          { id: "actor", header: t("columns.actor"), cell: (entry) => (
+            <TwoLines sub={entry.actorId} mono>
+              {actorLabel(entry.actorType)}
+            </TwoLines>
+          ) },
+          { id: "action", header: t("columns.action"), kind: "mono", cell: (entry) => entry.action },
+          { id: "target", header: t("columns.target"), className: "text-xs", cell: (entry) => (
+            <TwoLines sub={entry.targetId} mono>
+              {entry.targetType ?? "—"}
+            </TwoLines>
+          ) },
+          { id: "merchant", header: t("columns.merchant"), cell: (entry) => entry.merchantId ? <MerchantLink id={entry.merchantId} name={entry.merchantName ?? entry.merchantId} /> : "—" },
+          { id: "details", header: t("columns.details"), className: "max-w-xs", cell: (entry) => (
+            <>
+              {entry.metadata ? <code className="block break-all text-[11px] text-slate-600">{entry.metadata.slice(0, 300)}</code> : "—"}
+              {entry.ip && <span className="block text-[11px] text-slate-500">IP {entry.ip}</span>}
+            </>
+          ) },
+        ]}
+        empty={{ title: t("empty"), body: t("emptyBody") }}
+        pagination={{ page: log.page, totalPages: log.totalPages, href: listHref("/admin/audit", { merchant, action, actor, from, to }) }}
+      />
     </>
   );
 }

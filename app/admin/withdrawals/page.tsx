@@ -1,25 +1,27 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { formatRupiah, formatWib } from "@/lib/format";
-import { Badge, Card, EmptyState, PageHeader, Pagination, pageParam } from "../../_components/ui";
-import { WithdrawalStatusBadge } from "../../_components/withdrawal-status-badge";
+import { Destination, MerchantLink } from "../../_components/cells";
+import { DataTable } from "../../_components/data-table";
+import { StatusBadge } from "../../_components/status-badge";
+import { Badge, Card, DetailList, EmptyState, PageHeader, Pagination, pageParam } from "../../_components/ui";
 import { requireAdmin } from "../../_lib/session";
 import { serverTrpc } from "../../_trpc/server";
 import { ResolveActions } from "./resolve-actions";
 import { WithdrawalActions } from "./withdrawal-actions";
+import { titleFrom, type SearchParams } from "../../_lib/metadata";
 
-export async function generateMetadata() {
-  return { title: (await getTranslations("adminTools.queue"))("title") };
-}
+export const generateMetadata = titleFrom("adminTools.queue");
 
-export default async function WithdrawalQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function WithdrawalQueuePage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin();
   const page = pageParam((await searchParams).page);
   const [t, locale, trpc] = await Promise.all([getTranslations("adminTools.queue"), getLocale(), serverTrpc()]);
-  const [queue, decided, methods] = await Promise.all([
-    trpc.adminDesk.withdrawalQueue({ page, pageSize: 20 }),
-    trpc.adminDesk.recentlyDecided(),
-    trpc.adminDesk.withdrawalMethods(),
+  const [queue, decided, methods, reviews] = await Promise.all([
+    trpc.withdrawalDesk.queue({ page, pageSize: 20 }),
+    trpc.withdrawalDesk.recentlyDecided(),
+    trpc.withdrawalDesk.methods(),
+    trpc.withdrawalDesk.payoutReviews(),
   ]);
   const methodName = (code: string) => methods.find((m) => m.code === code)?.name ?? code;
 
@@ -41,28 +43,23 @@ export default async function WithdrawalQueuePage({ searchParams }: { searchPara
                   <article data-testid="queue-row" data-id={w.id} aria-label={`${w.merchant.businessName} ${formatRupiah(w.amount)}`} className="grid gap-4 lg:grid-cols-[1fr_1fr_auto]">
                     <div className="flex flex-col gap-1 text-sm">
                       <div className="flex flex-wrap items-center gap-2">
-                        <Link href={`/admin/merchants/${w.merchant.id}`} className="font-semibold text-brand-700 hover:underline">
-                          {w.merchant.businessName}
-                        </Link>
-                        <WithdrawalStatusBadge status={w.status} />
+                        <MerchantLink id={w.merchant.id} name={w.merchant.businessName} className="font-semibold" />
+                        <StatusBadge kind="withdrawal" status={w.status} />
                         {w.merchant.status !== "ACTIVE" && <Badge tone="red">{t("suspended")}</Badge>}
                       </div>
                       <p className="text-xs text-slate-500">
                         {t("requested", { time: formatWib(w.createdAt, locale) })} · <span className="font-mono">{w.id}</span>
                       </p>
-                      <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-                        <dt className="text-slate-500">{t("amount")}</dt>
-                        <dd className="tabular text-lg font-semibold" data-testid="queue-amount">{formatRupiah(w.amount)}</dd>
-                        <dt className="text-slate-500">{t("fee")}</dt>
-                        <dd className="tabular">{formatRupiah(w.fee)}</dd>
-                        <dt className="text-slate-500">{t("total")}</dt>
-                        <dd className="tabular">{formatRupiah(w.totalDeduct)}</dd>
-                        <dt className="text-slate-500">{t("destination")}</dt>
-                        <dd>
-                          {methodName(w.method)} · <span className="font-mono">{w.accountNumber}</span>
-                          <span className="block text-slate-600">{w.accountName}</span>
-                        </dd>
-                      </dl>
+                      <DetailList
+                        className="mt-2 gap-y-1"
+                        items={[
+                          { label: t("amount"), value: formatRupiah(w.amount), testId: "queue-amount", className: "tabular text-lg font-semibold" },
+                          { label: t("fee"), value: formatRupiah(w.fee), className: "tabular" },
+                          { label: t("total"), value: formatRupiah(w.totalDeduct), className: "tabular" },
+                          { label: t("destination"), value: <Destination method={methodName(w.method)} accountNumber={w.accountNumber} accountName={w.accountName} /> },
+                          w.payoutRef ? { label: t("payoutRef"), value: <span className="font-mono text-xs">{w.payoutProvider ? `${w.payoutProvider} · ` : ""}{w.payoutRef}</span>, testId: "queue-payout-ref" } : null,
+                        ]}
+                      />
                     </div>
                     <div className="text-sm">
                       <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("merchantBalance")}</h3>
@@ -81,7 +78,7 @@ export default async function WithdrawalQueuePage({ searchParams }: { searchPara
                               <span className="text-slate-500">
                                 {methodName(r.method)} {r.accountNumber}
                               </span>
-                              <WithdrawalStatusBadge status={r.status} />
+                              <StatusBadge kind="withdrawal" status={r.status} />
                               <span className="text-xs text-slate-500">{formatWib(r.processedAt ?? r.createdAt, locale)}</span>
                             </li>
                           ))}
@@ -91,11 +88,14 @@ export default async function WithdrawalQueuePage({ searchParams }: { searchPara
                     <div className="lg:w-72">
                       {w.status === "pending" ? (
                         <WithdrawalActions id={w.id} summary={{ amount: formatRupiah(w.amount), destination }} />
-                      ) : (
+                      ) : w.status === "unknown" ? (
+                        // Only an unknown outcome is the admin's to reconcile; a payout being sent has an answer coming.
                         <div className="flex flex-col gap-2">
-                          <p className="rounded-md bg-blue-50 p-3 text-xs text-slate-700">{t("processingNote")}</p>
+                          <p className="rounded-md bg-amber-50 p-3 text-xs text-amber-800">{t("unknownNote")}</p>
                           <ResolveActions id={w.id} />
                         </div>
+                      ) : (
+                        <p className="rounded-md bg-blue-50 p-3 text-xs text-slate-700">{t(w.status === "sending" ? "sendingNote" : "processingNote")}</p>
                       )}
                     </div>
                   </article>
@@ -115,47 +115,47 @@ export default async function WithdrawalQueuePage({ searchParams }: { searchPara
         </Card>
       )}
 
+      {reviews.length > 0 && (
+        <section aria-labelledby="payout-reviews" className="mt-8">
+          <h2 id="payout-reviews" className="mb-1 font-semibold">{t("reviewTitle")}</h2>
+          <p className="mb-3 text-sm text-slate-500">
+            {t("reviewBody")}{" "}
+            <Link href="/admin/audit?action=withdraw.payout_review" className="text-brand-700 hover:underline">{t("reviewAudit")}</Link>
+          </p>
+          <Card>
+            <ul className="divide-y divide-slate-100">
+              {reviews.map((r) => (
+                <li key={r.id} data-testid="payout-review" data-id={r.withdrawal.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3 text-sm">
+                  <Badge tone="red">{r.kind === "failed_after_success" || r.kind === "completed_after_rejection" ? t(`reviewKinds.${r.kind}`) : r.kind}</Badge>
+                  <MerchantLink id={r.withdrawal.merchant.id} name={r.withdrawal.merchant.businessName} />
+                  <span className="tabular">{formatRupiah(r.withdrawal.amount)}</span>
+                  <StatusBadge kind="withdrawal" status={r.withdrawal.status} />
+                  <span className="font-mono text-xs text-slate-500">{r.withdrawal.id}</span>
+                  {r.reason && <span className="text-slate-600">{r.reason}</span>}
+                  <span className="text-xs text-slate-500">{formatWib(r.at, locale)}</span>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        </section>
+      )}
+
       <h2 className="mb-3 mt-8 font-semibold">{t("recentlyDecided")}</h2>
-      <Card>
-        {decided.length === 0 ? (
-          <EmptyState title={t("recentlyDecidedEmpty")} />
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm">
-              <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("columns.processed")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("columns.merchant")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("columns.destination")}</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">{t("columns.amount")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("columns.status")}</th>
-                  <th scope="col" className="px-4 py-2 font-medium">{t("columns.note")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {decided.map((w) => (
-                  <tr key={w.id} data-testid="decided-row" data-id={w.id}>
-                    <td className="whitespace-nowrap px-4 py-2 text-slate-600">{w.processedAt ? formatWib(w.processedAt, locale) : "—"}</td>
-                    <td className="px-4 py-2">
-                      <Link href={`/admin/merchants/${w.merchant.id}`} className="text-brand-700 hover:underline">
-                        {w.merchant.businessName}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-2">
-                      {methodName(w.method)} · <span className="font-mono text-xs">{w.accountNumber}</span>
-                    </td>
-                    <td className="tabular whitespace-nowrap px-4 py-2 text-right">{formatRupiah(w.amount)}</td>
-                    <td className="px-4 py-2">
-                      <WithdrawalStatusBadge status={w.status} />
-                    </td>
-                    <td className="px-4 py-2 text-slate-600">{w.adminNote ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Card>
+      <DataTable
+        caption={t("recentlyDecided")}
+        rowTestId="decided-row"
+        items={decided}
+        rowData={(w) => ({ id: w.id })}
+        columns={[
+          { id: "processed", header: t("columns.processed"), kind: "time", cell: (w) => w.processedAt ? formatWib(w.processedAt, locale) : "—" },
+          { id: "merchant", header: t("columns.merchant"), cell: (w) => <MerchantLink id={w.merchant.id} name={w.merchant.businessName} /> },
+          { id: "destination", header: t("columns.destination"), cell: (w) => <Destination method={methodName(w.method)} accountNumber={w.accountNumber} /> },
+          { id: "amount", header: t("columns.amount"), kind: "money", cell: (w) => formatRupiah(w.amount) },
+          { id: "status", header: t("columns.status"), cell: (w) => <StatusBadge kind="withdrawal" status={w.status} /> },
+          { id: "note", header: t("columns.note"), className: "text-slate-600", cell: (w) => w.adminNote ?? "—" },
+        ]}
+        empty={{ title: t("recentlyDecidedEmpty") }}
+      />
     </>
   );
 }

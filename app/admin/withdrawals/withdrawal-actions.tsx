@@ -3,6 +3,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { buttonClass } from "../../_components/button";
+import { ConfirmBox } from "../../_components/confirm-box";
+import { FormError, TextareaField } from "../../_components/field";
+import { useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
 
 /** Approve (after an inline confirmation) or reject (with a required note) one pending withdrawal. */
@@ -10,56 +14,42 @@ export function WithdrawalActions({ id, summary }: { id: string; summary: { amou
   const t = useTranslations("adminTools.actions");
   const router = useRouter();
   const trpc = useTRPC();
-  const approve = useMutation(trpc.adminDesk.approveWithdrawal.mutationOptions());
-  const reject = useMutation(trpc.adminDesk.rejectWithdrawal.mutationOptions());
+  const approve = useMutation(trpc.withdrawalDesk.approve.mutationOptions());
+  const reject = useMutation(trpc.withdrawalDesk.reject.mutationOptions());
+  const { run, pending, error } = useAction({ fallback: { generic: t("failed"), validation: t("failed") } });
   const [mode, setMode] = useState<"idle" | "approve" | "reject">("idle");
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const busy = approve.isPending || reject.isPending;
-  const noteId = `reject-note-${id}`;
 
-  async function run(action: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await action();
-      setMode("idle");
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message || t("failed"));
-      router.refresh();
-    }
+  // A failure usually means another admin decided first: show the page as it is now.
+  async function decide(work: () => Promise<unknown>) {
+    if (!(await run(work, { onSuccess: () => setMode("idle") }))) router.refresh();
   }
 
   return (
     <div className="flex flex-col gap-2">
       {mode === "idle" && (
         <div className="flex gap-2">
-          <button type="button" onClick={() => setMode("approve")} className="rounded-md bg-emerald-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-emerald-700">
+          <button type="button" onClick={() => setMode("approve")} className={buttonClass("success")}>
             {t("approve")}
           </button>
-          <button type="button" onClick={() => setMode("reject")} className="rounded-md border border-rose-300 bg-white px-3 py-1.5 text-sm font-medium text-rose-700 hover:bg-rose-50">
+          <button type="button" onClick={() => setMode("reject")} className={buttonClass("dangerOutline")}>
             {t("reject")}
           </button>
         </div>
       )}
       {mode === "approve" && (
-        <div role="alertdialog" aria-label={t("approve")} className="flex flex-col gap-2 rounded-md border border-emerald-200 bg-emerald-50 p-3">
-          <p className="text-sm text-emerald-900">{t("approveQuestion", summary)}</p>
-          <div className="flex gap-2">
-            <button
-              type="button"
-              disabled={busy}
-              onClick={() => run(() => approve.mutateAsync({ id }))}
-              className="rounded-md bg-emerald-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-emerald-700 disabled:opacity-60"
-            >
-              {approve.isPending ? t("approving") : t("approveConfirm")}
-            </button>
-            <button type="button" disabled={busy} onClick={() => setMode("idle")} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
-              {t("cancel")}
-            </button>
-          </div>
-        </div>
+        <ConfirmBox
+          tone="success"
+          label={t("approve")}
+          question={t("approveQuestion", summary)}
+          confirmLabel={t("approveConfirm")}
+          busyLabel={t("approving")}
+          cancelLabel={t("cancel")}
+          busy={pending}
+          onConfirm={() => void decide(() => approve.mutateAsync({ id }))}
+          onCancel={() => setMode("idle")}
+        />
       )}
       {mode === "reject" && (
         <form
@@ -68,42 +58,22 @@ export function WithdrawalActions({ id, summary }: { id: string; summary: { amou
             event.preventDefault();
             if (note.trim().length < 3) return setNoteError(t("noteRequired"));
             setNoteError(null);
-            void run(() => reject.mutateAsync({ id, note: note.trim() }));
+            void decide(() => reject.mutateAsync({ id, note: note.trim() }));
           }}
           noValidate
         >
-          <label htmlFor={noteId} className="text-sm font-medium text-rose-900">
-            {t("rejectNote")}
-          </label>
-          <textarea
-            id={noteId}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            rows={2}
-            maxLength={500}
-            required
-            aria-invalid={noteError ? true : undefined}
-            aria-describedby={`${noteId}-hint`}
-            className="rounded-md border border-rose-300 bg-white px-3 py-2 text-sm focus:outline-none focus:ring-2 focus:ring-rose-500"
-          />
-          <p id={`${noteId}-hint`} className={`text-xs ${noteError ? "text-rose-700" : "text-rose-800/80"}`}>
-            {noteError ?? t("rejectNoteHint")}
-          </p>
+          <TextareaField id={`reject-note-${id}`} label={t("rejectNote")} hint={t("rejectNoteHint")} error={noteError} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} required />
           <div className="flex gap-2">
-            <button type="submit" disabled={busy} className="rounded-md bg-rose-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-rose-700 disabled:opacity-60">
-              {reject.isPending ? t("rejecting") : t("rejectConfirm")}
+            <button type="submit" disabled={pending} className={buttonClass("danger")}>
+              {pending ? t("rejecting") : t("rejectConfirm")}
             </button>
-            <button type="button" disabled={busy} onClick={() => setMode("idle")} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+            <button type="button" disabled={pending} onClick={() => setMode("idle")} className={buttonClass("secondary")}>
               {t("cancel")}
             </button>
           </div>
         </form>
       )}
-      {error && (
-        <p role="alert" className="text-xs text-rose-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error} compact />
     </div>
   );
 }

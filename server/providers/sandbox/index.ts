@@ -6,8 +6,8 @@ import { z } from "zod";
 import { appUrl, env } from "../../env";
 import { AppError } from "../../errors";
 import { buildQrisPayload } from "../../qris/emvco";
-import { hmacSha512Hex, verifyHmacSha512Hex } from "../../webhooks/signatures";
-import type { Charge, ChargeRequest, DepositProvider, ProviderPayment } from "../types";
+import { hmacSha512Hex, verifyHmacSha512Hex } from "../../crypto/hmac";
+import type { Charge, ChargeRequest, ChargeState, DepositProvider, WebhookTransport } from "../types";
 
 // Real prefixes used by these banks' VA ranges; the rest is random digits.
 const VA_PREFIX: Record<string, string> = { VA_BNI: "8808", VA_BRI: "26215", VA_MANDIRI: "89508", VA_PERMATA: "8625" };
@@ -30,6 +30,8 @@ const webhookBody = z.object({
 
 export const sandboxProvider: DepositProvider = {
   name: "sandbox",
+  // Saldo's deposit row is the sandbox's only state: there is nothing to ask.
+  hasStatusApi: false,
 
   async createCharge(request: ChargeRequest): Promise<Charge> {
     if (request.method === "QRIS") {
@@ -51,7 +53,7 @@ export const sandboxProvider: DepositProvider = {
     return verifyHmacSha512Hex(env.SANDBOX_WEBHOOK_SECRET, rawBody, headers.get("x-signature"));
   },
 
-  parseWebhook(rawBody: string): ProviderPayment {
+  parseWebhook(rawBody: string): ChargeState {
     let json: unknown;
     try {
       json = JSON.parse(rawBody);
@@ -61,6 +63,7 @@ export const sandboxProvider: DepositProvider = {
     const parsed = webhookBody.safeParse(json);
     if (!parsed.success) throw new AppError("VALIDATION", `Invalid webhook: ${parsed.error.issues[0]?.message ?? "bad body"}`);
     return {
+      kind: "paid",
       eventId: parsed.data.event_id,
       reference: parsed.data.reference,
       amount: BigInt(parsed.data.amount),
@@ -68,13 +71,16 @@ export const sandboxProvider: DepositProvider = {
     };
   },
 
-  async getStatus() {
+  // Its callbacks are signed by Saldo itself and are the whole truth: acted on as they are.
+  async confirm(notification: ChargeState): Promise<ChargeState> {
+    return notification;
+  },
+
+  async getStatus({ depositId }): Promise<ChargeState> {
     // The sandbox keeps no state of its own: Saldo's deposit row is the truth.
-    return { status: "unknown" as const };
+    return { kind: "unknown", reference: depositId, reason: "the sandbox has no status API" };
   },
 };
-
-export type WebhookTransport = (request: Request) => Promise<Response>;
 
 /** Real HTTP to Saldo's own upstream webhook route, as the gateway would call it. */
 export const httpTransport: WebhookTransport = (request) => fetch(request, { redirect: "manual", signal: AbortSignal.timeout(10_000) });

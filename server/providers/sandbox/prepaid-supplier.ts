@@ -3,8 +3,8 @@
 // which fail — so a failed purchase can be tried by hand and in tests. Deterministic: the same
 // order always gets the same serial number, and the same meter the same holder.
 import { createHash } from "node:crypto";
-import { prepaidEnv } from "../../prepaid/config";
-import type { PlnCustomer, PrepaidSupplier, SupplierOrder, SupplierOutcome } from "../prepaid-supplier";
+import { prepaidEnv } from "../../env";
+import type { PlnCustomer, PrepaidSupplier, SupplierOrder, SupplierOutcome } from "../types";
 
 export const SANDBOX_FAILING_SUFFIX = "9999";
 /** Meters ending in `0000` do not exist: inquiry-pln answers rc 14 for them, and a token bought for one fails. */
@@ -40,19 +40,26 @@ const TARIFFS: [string, number][] = [
   ["B1", 1300],
 ];
 
+/** Deterministic: the same order always gets the same answer, however often it is asked. */
+async function sandboxOutcome(order: SupplierOrder): Promise<SupplierOutcome> {
+  if (order.customerId.endsWith(SANDBOX_FAILING_SUFFIX)) return { status: "failed", reason: SANDBOX_FAILURE_REASON };
+  if (order.productType === "pln") {
+    if (order.customerId.endsWith(SANDBOX_UNKNOWN_METER_SUFFIX)) return { status: "failed", reason: SANDBOX_UNKNOWN_METER_REASON };
+    return { status: "success", sn: sandboxPlnToken(order) };
+  }
+  return { status: "success", sn: digitsOf(`sn:${order.trId}:${order.refId}`, 16) };
+}
+
 export const sandboxPrepaidSupplier: PrepaidSupplier = {
   name: "sandbox",
   accept(order, now) {
     return { supplierRef: `SBX-${order.trId}`, checkAfter: new Date(now.getTime() + prepaidEnv.PREPAID_SANDBOX_DELAY_MS) };
   },
-  async result(order): Promise<SupplierOutcome> {
-    if (order.customerId.endsWith(SANDBOX_FAILING_SUFFIX)) return { status: "failed", reason: SANDBOX_FAILURE_REASON };
-    if (order.productType === "pln") {
-      if (order.customerId.endsWith(SANDBOX_UNKNOWN_METER_SUFFIX)) return { status: "failed", reason: SANDBOX_UNKNOWN_METER_REASON };
-      return { status: "success", sn: sandboxPlnToken(order) };
-    }
-    return { status: "success", sn: digitsOf(`sn:${order.trId}:${order.refId}`, 16) };
-  },
+  result: sandboxOutcome,
+  status: sandboxOutcome,
+  // The sandbox settles through the worker alone: it sends no callbacks and has no price list.
+  verifyCallback: () => ({ ok: false, reason: "unsupported" }),
+  pricelist: async () => null,
   async inquiryPln(meterNo): Promise<PlnCustomer | null> {
     if (!/^\d{11,12}$/.test(meterNo) || meterNo.endsWith(SANDBOX_UNKNOWN_METER_SUFFIX)) return null;
     const pick = digitsOf(`meter:${meterNo}`, 12);

@@ -6,22 +6,22 @@ import { METHODS, METHOD_CODES } from "../../deposits/methods";
 import { paymentView } from "../../deposits/views";
 import { watchDepositStatus } from "../../deposits/watch-deposit";
 import { env } from "../../env";
+import { rupiah } from "../../ledger";
 import { merchantProcedure, publicProcedure, router } from "../init";
-import { pageInput } from "../pagination";
+import { pageInput } from "../../../lib/pagination";
 
 const id = z.object({ id: z.string().min(1).max(64) });
-const userActor = (userId: string) => ({ type: "USER" as const, id: userId });
 
 export const depositsRouter = router({
   methods: merchantProcedure.query(() => METHODS.map((m) => ({ ...m }))),
   create: merchantProcedure
-    .input(z.object({ method: z.enum(METHOD_CODES), amount: z.bigint().positive().max(1_000_000_000_000n) }))
-    .mutation(({ ctx, input }) => createDeposit({ merchantId: ctx.merchantId, method: input.method, amount: input.amount, actor: userActor(ctx.user.id) })),
+    .input(z.object({ method: z.enum(METHOD_CODES), amount: rupiah }))
+    .mutation(({ ctx, input }) => createDeposit({ merchantId: ctx.merchantId, method: input.method, amount: input.amount, actor: ctx.actor })),
   list: merchantProcedure
     .input(pageInput.extend({ status: z.enum(DEPOSIT_STATUSES).optional(), search: z.string().trim().max(64).optional() }))
     .query(({ ctx, input }) => listDeposits(ctx.merchantId, input)),
   get: merchantProcedure.input(id).query(({ ctx, input }) => getDepositForMerchant(ctx.merchantId, input.id)),
-  cancel: merchantProcedure.input(id).mutation(({ ctx, input }) => cancelDeposit(ctx.merchantId, input.id, userActor(ctx.user.id))),
+  cancel: merchantProcedure.input(id).mutation(({ ctx, input }) => cancelDeposit(ctx.merchantId, input.id, ctx.actor)),
   sandbox: publicProcedure.query(() => ({ enabled: env.SANDBOX })),
   /** Live status for the QR / payment page (server-sent events). Public: the id is the secret. */
   watch: publicProcedure.input(id).subscription(async function* ({ input, signal }) {

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { issueConsoleKey } from "../../auth/manage-api-keys";
+import { issueConsoleKey } from "../../auth/issue-console-key";
 import { AppError } from "../../errors";
 import { prepaidSign } from "../../prepaid/authenticate";
 import { getPrepaidCredentials } from "../../prepaid/prepaid-credentials";
 import { CALLBACKS } from "../../openapi/webhook-schemas";
-import { sendTestEvent } from "../../webhooks/manage-events";
+import { sendTestEvent } from "../../webhooks/send-test-event";
 import type { EventType } from "../../webhooks/outbox";
 import { merchantProcedure, router } from "../init";
 
@@ -16,11 +16,11 @@ export const docsRouter = router({
     return { username, sign: prepaidSign(username, apiKey, input.suffix), formula: `md5("${username}" + "<api_key>" + "${input.suffix}")` };
   }),
   /** A fresh sandbox key for the live console (never a live key). */
-  consoleKey: merchantProcedure.mutation(({ ctx }) => issueConsoleKey(ctx.merchantId, { type: "USER", id: ctx.user.id })),
+  consoleKey: merchantProcedure.mutation(({ ctx }) => issueConsoleKey(ctx.merchantId, ctx.actor)),
   /** Sends the documented sample of a callback type to the merchant's endpoint and returns the answer. */
   sendSampleCallback: merchantProcedure.input(z.object({ type: z.enum(CALLBACKS.map((c) => c.type) as [string, ...string[]]) })).mutation(({ ctx, input }) => {
     const callback = CALLBACKS.find((c) => c.type === input.type)!;
     const example = (callback.schema.meta() as { example?: { data?: Record<string, unknown> } }).example;
-    return sendTestEvent(ctx.merchantId, { type: "USER", id: ctx.user.id }, input.type as EventType, example?.data ?? {});
+    return sendTestEvent(ctx.merchantId, ctx.actor, input.type as EventType, example?.data ?? {});
   }),
 });

@@ -4,13 +4,13 @@ import { PRODUCT_TYPES } from "../../prepaid/catalogue";
 import { lookupPlnCustomer } from "../../prepaid/inquiry-pln";
 import { findProducts, listProducts } from "../../prepaid/list-products";
 import { listPrepaidOrders } from "../../prepaid/list-orders";
-import { getPrepaidCredentials, regeneratePrepaidKey } from "../../prepaid/prepaid-credentials";
+import { getPrepaidCredentials } from "../../prepaid/prepaid-credentials";
+import { regeneratePrepaidKey } from "../../prepaid/regenerate-prepaid-key";
 import { setPrepaidUsername } from "../../prepaid/set-prepaid-username";
 import { watchPrepaidOrders } from "../../prepaid/watch-orders";
 import { merchantProcedure, router } from "../init";
-import { pageInput } from "../pagination";
+import { pageInput } from "../../../lib/pagination";
 
-const userActor = (userId: string) => ({ type: "USER" as const, id: userId });
 const catalogueFilter = z.object({
   type: z.enum(PRODUCT_TYPES).optional(),
   operator: z.string().trim().min(1).max(40).optional(),
@@ -18,15 +18,15 @@ const catalogueFilter = z.object({
 });
 
 export const prepaidRouter = router({
-  /** The price list: active products only, a page at a time. */
-  catalogue: merchantProcedure.input(pageInput.extend(catalogueFilter.shape)).query(({ input }) => listProducts({ ...input, active: true })),
-  /** Every active product, for the buy form's pickers. */
+  /** The price list: sellable products only (on, listed by the supplier, not below cost), a page at a time. */
+  catalogue: merchantProcedure.input(pageInput.extend(catalogueFilter.shape)).query(({ input }) => listProducts({ ...input, sellable: true })),
+  /** Every sellable product, for the buy form's pickers. */
   buyable: merchantProcedure.query(async () =>
-    (await findProducts({ active: true })).map((p) => ({ code: p.code, type: p.type, operator: p.operator, name: p.name, nominal: p.nominal, price: p.price })),
+    (await findProducts({ sellable: true })).map((p) => ({ code: p.code, type: p.type, operator: p.operator, name: p.name, nominal: p.nominal, price: p.price })),
   ),
   buy: merchantProcedure
     .input(z.object({ productCode: z.string().trim().min(1).max(40), customerId: z.string().trim().min(1).max(40), clientRef: z.string().min(8).max(48) }))
-    .mutation(({ ctx, input }) => buyPrepaidProduct({ merchantId: ctx.merchantId, ...input, actor: userActor(ctx.user.id) })),
+    .mutation(({ ctx, input }) => buyPrepaidProduct({ merchantId: ctx.merchantId, ...input, actor: ctx.actor })),
   inquiryPln: merchantProcedure
     .input(z.object({ customerId: z.string().trim().min(1).max(40) }))
     .mutation(async ({ input }) => ({ customer: await lookupPlnCustomer(input.customerId) })),
@@ -40,8 +40,8 @@ export const prepaidRouter = router({
       yield* watchPrepaidOrders(ctx.merchantId, input.trIds, signal);
     }),
   credentials: merchantProcedure.query(({ ctx }) => getPrepaidCredentials(ctx.merchantId)),
-  regenerateKey: merchantProcedure.mutation(({ ctx }) => regeneratePrepaidKey({ merchantId: ctx.merchantId, actor: userActor(ctx.user.id) })),
+  regenerateKey: merchantProcedure.mutation(({ ctx }) => regeneratePrepaidKey({ merchantId: ctx.merchantId, actor: ctx.actor })),
   setUsername: merchantProcedure
     .input(z.object({ phone: z.string().trim().min(8).max(20) }))
-    .mutation(({ ctx, input }) => setPrepaidUsername({ merchantId: ctx.merchantId, phone: input.phone, actor: userActor(ctx.user.id) })),
+    .mutation(({ ctx, input }) => setPrepaidUsername({ merchantId: ctx.merchantId, phone: input.phone, actor: ctx.actor })),
 });

@@ -1,17 +1,16 @@
 import { z } from "zod";
 import { wibDayStart } from "../../../lib/format";
-import { db } from "../../db";
-import { balanceOf, walletHistory } from "../../ledger";
-import { findJournalForMerchant } from "../../ledger/find-journal";
+import { findJournalForMerchant, merchantBalance, walletHistory } from "../../ledger";
 import { merchantProcedure, router } from "../init";
-import { pageInput } from "../pagination";
+import { pageInput } from "../../../lib/pagination";
+import { wibDate } from "../../../lib/wib-date";
 
 export const walletRouter = router({
-  summary: merchantProcedure.query(({ ctx }) => balanceOf(db, ctx.merchantId)),
+  summary: merchantProcedure.query(({ ctx }) => merchantBalance(ctx.merchantId)),
   history: merchantProcedure
-    .input(pageInput.extend({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }))
+    .input(pageInput.extend({ from: wibDate.optional(), to: wibDate.optional() }))
     .query(({ ctx, input }) =>
-      walletHistory(db, ctx.merchantId, {
+      walletHistory(ctx.merchantId, {
         page: input.page,
         pageSize: input.pageSize,
         from: input.from ? wibDayStart(input.from) : undefined,
@@ -20,5 +19,5 @@ export const walletRouter = router({
     ),
   journal: merchantProcedure
     .input(z.object({ id: z.string().min(1).max(64) }))
-    .query(({ ctx, input }) => findJournalForMerchant(db, ctx.merchantId, input.id)),
+    .query(({ ctx, input }) => findJournalForMerchant(ctx.merchantId, input.id)),
 });

@@ -1,11 +1,13 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { formatWib } from "@/lib/format";
+import { buttonClass } from "../../../_components/button";
+import { ConfirmButton } from "../../../_components/confirm-box";
 import { CopyButton } from "../../../_components/copy-button";
-import { Field, FormError } from "../../../_components/field";
+import { Field, FormError, FormNotice } from "../../../_components/field";
+import { useAction } from "../../../_lib/use-action";
 import { useTRPC } from "../../../_trpc/client";
 
 type Endpoint = { url: string; eventTypeList: string[]; secretHint: string; rotating: boolean; previousSecretExpiresAt: Date | null; status: string; disabledReason: string | null } | null;
@@ -13,7 +15,6 @@ type Endpoint = { url: string; eventTypeList: string[]; secretHint: string; rota
 export function EndpointForm({ endpoint, eventTypes }: { endpoint: Endpoint; eventTypes: string[] }) {
   const t = useTranslations("webhooks");
   const locale = useLocale();
-  const router = useRouter();
   const trpc = useTRPC();
   const save = useMutation(trpc.webhooks.saveEndpoint.mutationOptions());
   const rotate = useMutation(trpc.webhooks.rotateSecret.mutationOptions());
@@ -21,46 +22,17 @@ export function EndpointForm({ endpoint, eventTypes }: { endpoint: Endpoint; eve
   const [url, setUrl] = useState(endpoint?.url ?? "");
   const [selected, setSelected] = useState<string[]>(endpoint?.eventTypeList ?? []);
   const [secret, setSecret] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [confirmRotate, setConfirmRotate] = useState(false);
+  const { run, pending, error, notice } = useAction();
 
-  async function onSave(event: FormEvent) {
+  function onSave(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    setNotice(null);
-    try {
-      const result = await save.mutateAsync({ url, eventTypes: selected });
-      if (result.secret) setSecret(result.secret);
-      setNotice(t("saved"));
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    void run(() => save.mutateAsync({ url, eventTypes: selected }), { onSuccess: (result) => result.secret && setSecret(result.secret), done: t("saved") });
   }
 
-  async function onRotate() {
-    setError(null);
-    try {
-      const result = await rotate.mutateAsync();
-      setSecret(result.secret);
-      setConfirmRotate(false);
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
-
-  async function onTest() {
-    setError(null);
-    setNotice(null);
-    try {
-      const result = await sendTest.mutateAsync({});
-      setNotice(result.statusCode !== null ? t("testResult", { status: result.statusCode, latency: result.latencyMs }) : t("testFailed", { error: result.error ?? "?" }));
-      router.refresh();
-    } catch (e) {
-      setError((e as Error).message);
-    }
+  function onTest() {
+    void run(() => sendTest.mutateAsync({}), {
+      done: (result) => (result.statusCode !== null ? t("testResult", { status: result.statusCode, latency: result.latencyMs }) : t("testFailed", { error: result.error ?? "?" })),
+    });
   }
 
   const toggle = (type: string) => setSelected((s) => (s.includes(type) ? s.filter((x) => x !== type) : [...s, type]));
@@ -72,7 +44,7 @@ export function EndpointForm({ endpoint, eventTypes }: { endpoint: Endpoint; eve
       )}
       {!endpoint && <p className="text-sm text-slate-600">{t("noEndpoint")}</p>}
       <FormError message={error} />
-      {notice && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="webhook-notice">{notice}</p>}
+      <FormNotice message={notice} testId="webhook-notice" />
       {secret && (
         <div className="rounded-md border border-amber-300 bg-amber-50 p-3" data-testid="webhook-secret">
           <p className="text-sm font-medium text-amber-900">{t("secretOnce")}</p>
@@ -98,11 +70,11 @@ export function EndpointForm({ endpoint, eventTypes }: { endpoint: Endpoint; eve
           </div>
         </fieldset>
         <div className="flex flex-wrap gap-2">
-          <button type="submit" disabled={save.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60">
+          <button type="submit" disabled={pending} className={buttonClass("primary", "lg")}>
             {save.isPending ? t("saving") : t("save")}
           </button>
           {endpoint && (
-            <button type="button" onClick={onTest} disabled={sendTest.isPending} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-60">
+            <button type="button" onClick={onTest} disabled={pending} className={buttonClass("secondary", "lg")}>
               {sendTest.isPending ? t("sending") : t("sendTest")}
             </button>
           )}
@@ -113,17 +85,14 @@ export function EndpointForm({ endpoint, eventTypes }: { endpoint: Endpoint; eve
           <h3 className="font-medium">{t("secretTitle")}</h3>
           <p className="text-slate-600">{t("secretHint", { hint: endpoint.secretHint })}</p>
           {endpoint.rotating && endpoint.previousSecretExpiresAt && <p className="text-amber-700">{t("rotating", { until: formatWib(endpoint.previousSecretExpiresAt, locale) })}</p>}
-          {confirmRotate ? (
-            <div role="alertdialog" aria-label={t("rotate")} className="mt-2 flex flex-col gap-2 rounded-md border border-amber-200 bg-amber-50 p-3">
-              <p>{t("rotateQuestion")}</p>
-              <div className="flex gap-2">
-                <button type="button" onClick={onRotate} disabled={rotate.isPending} className="rounded-md bg-amber-600 px-3 py-1.5 font-semibold text-white hover:bg-amber-700">{t("rotateConfirm")}</button>
-                <button type="button" onClick={() => setConfirmRotate(false)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5">{t("cancel")}</button>
-              </div>
-            </div>
-          ) : (
-            <button type="button" onClick={() => setConfirmRotate(true)} className="mt-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-50">{t("rotate")}</button>
-          )}
+          <div className="mt-2">
+            <ConfirmButton
+              tone="warning"
+              texts={{ trigger: t("rotate"), question: t("rotateQuestion"), confirm: t("rotateConfirm"), cancel: t("cancel") }}
+              busy={pending}
+              onConfirm={() => run(() => rotate.mutateAsync(), { onSuccess: (result) => setSecret(result.secret) })}
+            />
+          </div>
         </div>
       )}
     </div>

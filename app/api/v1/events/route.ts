@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiRoute, parseWith } from "@/server/http/rest";
-import { listEventsAfter } from "@/server/webhooks/manage-events";
+import { listEventsAfter } from "@/server/webhooks/list-events-after";
 
 const query = z.object({
   after: z.string().trim().min(1).max(64).optional(),

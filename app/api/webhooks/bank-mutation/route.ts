@@ -1,3 +1,3 @@
-import { handleBankMutationWebhook } from "@/server/webhooks/inbound";
+import { handleBankMutationWebhook } from "@/server/http/provider-webhooks";
 
 export const POST = (req: Request) => handleBankMutationWebhook(req);

@@ -1,6 +1,6 @@
 import { env } from "@/server/env";
 import { json } from "@/server/http/rest";
-import { handleProviderWebhook } from "@/server/webhooks/inbound";
+import { handleProviderWebhook } from "@/server/http/provider-webhooks";
 
 // The sandbox gateway's callback; it does not exist when sandbox mode is off.
 export async function POST(req: Request) {

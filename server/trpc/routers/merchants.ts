@@ -1,0 +1,32 @@
+// Admin: the merchants — list, detail with ledger and history, suspension, manual adjustments
+// and the auto-approve limit.
+import { z } from "zod";
+import { listDeposits } from "../../deposits/find-deposits";
+import { rupiah, walletHistory } from "../../ledger";
+import { adjustBalance } from "../../merchants/adjust-balance";
+import { getMerchantDetail } from "../../merchants/get-merchant-detail";
+import { listMerchants } from "../../merchants/list-merchants";
+import { setAutoApproveLimit } from "../../merchants/set-auto-approve";
+import { setMerchantSuspension } from "../../merchants/suspend-merchant";
+import { listMerchantWithdrawals } from "../../withdrawals/list-merchant-withdrawals";
+import { adminProcedure, router } from "../init";
+import { pageInput } from "../../../lib/pagination";
+
+const id = z.string().min(1).max(64);
+
+export const merchantsRouter = router({
+  list: adminProcedure.input(pageInput.extend({ search: z.string().trim().max(100).optional() })).query(({ input }) => listMerchants(input)),
+  get: adminProcedure.input(z.object({ id })).query(({ input }) => getMerchantDetail(input.id)),
+  ledger: adminProcedure.input(pageInput.extend({ merchantId: id })).query(({ input }) => walletHistory(input.merchantId, input)),
+  deposits: adminProcedure.input(pageInput.extend({ merchantId: id })).query(({ input }) => listDeposits(input.merchantId, input)),
+  withdrawals: adminProcedure.input(pageInput.extend({ merchantId: id })).query(({ input }) => listMerchantWithdrawals(input.merchantId, input)),
+  setSuspension: adminProcedure
+    .input(z.object({ merchantId: id, suspend: z.boolean(), reason: z.string().max(500) }))
+    .mutation(({ ctx, input }) => setMerchantSuspension({ ...input, actor: ctx.actor })),
+  adjustBalance: adminProcedure
+    .input(z.object({ merchantId: id, direction: z.enum(["credit", "debit"]), amount: rupiah, reason: z.string().max(500), idempotencyKey: z.string().uuid() }))
+    .mutation(({ ctx, input }) => adjustBalance({ ...input, actor: ctx.actor })),
+  setAutoApprove: adminProcedure
+    .input(z.object({ merchantId: id, upTo: rupiah.nullable() }))
+    .mutation(({ ctx, input }) => setAutoApproveLimit({ ...input, actor: ctx.actor })),
+});
