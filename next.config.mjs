@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and engine-bearing packages load from node_modules at run time instead of the bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "bcryptjs", "ioredis", "rate-limiter-flexible"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "bcryptjs", "ioredis", "rate-limiter-flexible", "undici"],
   poweredByHeader: false,
   typedRoutes: false,
   // Security headers on every response. The pages' Content-Security-Policy carries a per-request

@@ -33,7 +33,7 @@ while (delivered < EVENTS) {
   delivered = await db.outboxEvent.count({ where: { status: "delivered" } });
 }
 const seconds = (performance.now() - started) / 1000;
-console.log(`${engine}: delivered ${delivered}/${EVENTS} events in ${seconds.toFixed(2)} s → ${Math.round(delivered / seconds)} events/s (one worker, concurrency ${process.env.WEBHOOK_CONCURRENCY ?? 10})`);
+console.log(`${engine}: delivered ${delivered}/${EVENTS} events in ${seconds.toFixed(2)} s → ${Math.round(delivered / seconds)} events/s (one worker, concurrency ${process.env.WEBHOOK_CONCURRENCY ?? 10}, ${process.env.WEBHOOK_CONCURRENCY_PER_ENDPOINT ?? 2} per endpoint, one endpoint)`);
 
 await receiver.close();
 await db.$disconnect();

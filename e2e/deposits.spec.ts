@@ -13,7 +13,7 @@ test("a QRIS invoice flips to paid without reload when a payment arrives at anot
   await expect(page.getByTestId("quote-total")).toHaveText("Rp 25.175");
   await page.getByRole("button", { name: "Buat tagihan" }).click();
 
-  await expect(page).toHaveURL(/\/invoices\/[a-z0-9]+$/);
+  await expect(page).toHaveURL(/\/invoices\/inv_[0-9a-z]{26}$/);
   const id = page.url().split("/").pop()!;
   const panel = page.getByTestId("payment-panel");
   await expect(panel).toHaveAttribute("data-status", "pending");
@@ -55,7 +55,7 @@ test("a bank transfer ticket shows the account and unique total, and can be canc
   await expect(page.getByText(/Nominal harus antara Rp 10.000 dan Rp 500.000.000/)).toBeVisible();
   await page.getByLabel("Nominal (Rp)").fill("150000");
   await page.getByRole("button", { name: "Buat tagihan" }).click();
-  await expect(page).toHaveURL(/\/invoices\/[a-z0-9]+$/);
+  await expect(page).toHaveURL(/\/invoices\/inv_[0-9a-z]{26}$/);
   const id = page.url().split("/").pop()!;
   await expect(page.getByText("8730123456")).toBeVisible();
   const total = Number(((await page.getByTestId("payment-total").textContent()) ?? "").replace(/[^\d]/g, ""));

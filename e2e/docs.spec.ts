@@ -19,7 +19,7 @@ test("the docs are public; the console creates an invoice as the merchant, and c
   await console.getByRole("button", { name: "Kirim" }).click();
   await expect(console.getByTestId("console-status")).toHaveText("200");
   const body = JSON.parse((await console.getByTestId("console-body").textContent())!) as { invoice_id: string; total: number };
-  expect(body.invoice_id).toMatch(/^[a-z0-9]+$/);
+  expect(body.invoice_id).toMatch(/^inv_[0-9a-z]{26}$/);
   expect(body.total).toBe(15_105);
 
   await console.getByRole("button", { name: "Salin sebagai curl" }).click();

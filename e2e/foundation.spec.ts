@@ -72,7 +72,7 @@ test("a merchant who opens an admin page gets a 404 from the server", async ({ p
   const response = await page.goto("/admin");
   expect(response?.status()).toBe(404);
   await expect(page.getByText("Halaman tidak ditemukan")).toBeVisible();
-  const api = await page.request.get(`/api/trpc/admin.merchants?input=${encodeURIComponent(JSON.stringify({ json: { page: 1, pageSize: 20 } }))}`);
+  const api = await page.request.get(`/api/trpc/merchants.list?input=${encodeURIComponent(JSON.stringify({ json: { page: 1, pageSize: 20 } }))}`);
   expect(api.status()).toBe(403);
 });
 

@@ -26,7 +26,7 @@ test("a paid invoice's callback shows in the delivery log, and Resend adds a sec
     await page.getByRole("radio", { name: /QRIS/ }).check();
     await page.getByLabel("Nominal (Rp)").fill("10000");
     await page.getByRole("button", { name: "Buat tagihan" }).click();
-    await expect(page).toHaveURL(/\/invoices\/[a-z0-9]+$/);
+    await expect(page).toHaveURL(/\/invoices\/inv_[0-9a-z]{26}$/);
     const invoiceId = page.url().split("/").pop()!;
     await page.getByRole("button", { name: "Simulasikan pembayaran (sandbox)" }).click();
     await expect(page.getByTestId("payment-panel")).toHaveAttribute("data-status", "paid");

@@ -26,6 +26,8 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   SANDBOX: process.env.SANDBOX ?? "1",
   ALLOW_SANDBOX_IN_PRODUCTION: process.env.ALLOW_SANDBOX_IN_PRODUCTION ?? "1",
+  // Callbacks to a receiver on this machine (http://localhost), as in development.
+  ALLOW_LOCAL_CALLBACKS: process.env.ALLOW_LOCAL_CALLBACKS ?? "1",
   APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
 };
 const tsx = path.join("node_modules", ".bin", "tsx");

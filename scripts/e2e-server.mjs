@@ -25,6 +25,8 @@ const env = {
   BCRYPT_COST: "8",
   SANDBOX: "1",
   ALLOW_SANDBOX_IN_PRODUCTION: "1",
+  // The tests' callback receivers listen on 127.0.0.1 (production refuses local callbacks otherwise).
+  ALLOW_LOCAL_CALLBACKS: "1",
 };
 const tsx = path.join("node_modules", ".bin", "tsx");
 execFileSync(tsx, ["scripts/migrate.ts"], { env, stdio: "inherit" });

@@ -38,6 +38,11 @@ const schema = z.object({
   SANDBOX: flag,
   /** A staging box may run the sandbox (and SQLite) under NODE_ENV=production; see server/production-check.ts. */
   ALLOW_SANDBOX_IN_PRODUCTION: flag,
+  /**
+   * Callbacks to http://localhost under NODE_ENV=production while the sandbox serves: for the demo
+   * and the e2e run (production builds on one machine). Without the sandbox it does nothing.
+   */
+  ALLOW_LOCAL_CALLBACKS: flag,
   // Secrets: built-in values exist only in development and tests (see withDevelopmentDefaults).
   SANDBOX_WEBHOOK_SECRET: z.string().min(16).optional(),
   BANK_MUTATION_SECRET: z.string().min(16).optional(),
@@ -107,12 +112,24 @@ const webhookSchema = z.object({
     .transform((v) => v.split(",").map((s) => Number(s.trim())))
     .pipe(z.array(z.number().nonnegative()).min(1)),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  /** How long a worker owns a claimed event; longer than the timeout, so a live delivery is never stolen. */
+  /**
+   * How long a worker owns a claimed event. Renewed while a delivery runs; the worker refuses to
+   * start unless it outlasts WEBHOOK_TIMEOUT_MS by 5 s, so a live delivery is never stolen.
+   */
   WEBHOOK_CLAIM_SECONDS: z.coerce.number().positive().default(30),
   WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(1000),
   WEBHOOK_BATCH_SIZE: z.coerce.number().int().positive().default(50),
+  /** Deliveries one worker runs at once. */
   WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(10),
+  /** Deliveries in flight to one merchant's endpoint at once, across all workers (a dead endpoint holds only these). */
+  WEBHOOK_CONCURRENCY_PER_ENDPOINT: z.coerce.number().int().positive().default(2),
   WEBHOOK_ROTATION_OVERLAP_HOURS: z.coerce.number().positive().default(24),
+  /** Delivered and skipped events (and their attempts) are purged this many days after delivery. */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** Events that failed every retry are kept longer, for the delivery log and Resend; a resent one counts as delivered. */
+  OUTBOX_FAILED_RETENTION_DAYS: z.coerce.number().positive().default(90),
+  /** How often the worker purges old outbox events and delivery attempts. */
+  OUTBOX_PURGE_MINUTES: z.coerce.number().positive().default(60),
 });
 
 export const webhookEnv = webhookSchema.parse(process.env);
@@ -235,6 +252,8 @@ const edgeSchema = z.object({
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Failed API authentications (no/wrong key, wrong prepaid sign) per minute per IP; past it the IP is refused until the minute ends. */
   RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  /** Sign-in counters (RateLimitBucket rows) are purged by the worker this many hours after their window ended. */
+  RATE_LIMIT_RETENTION_HOURS: z.coerce.number().positive().default(24),
   /** Redis for the rate-limit counters, shared by every app process (e.g. redis://127.0.0.1:6379); unset = in memory, per process. */
   REDIS_URL: z
     .string()
@@ -247,3 +266,26 @@ const edgeSchema = z.object({
 });
 
 export const edgeEnv = edgeSchema.parse(process.env);
+
+// Exactly-once requests: REST Idempotency-Key records (server/http/idempotency.ts).
+const idempotencySchema = z.object({
+  /** How long an Idempotency-Key's stored answer is replayed; the worker purges older records. */
+  IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().positive().default(24),
+  /** How long a request holds its key while it runs; a claim left by a crashed process is taken over after this. */
+  IDEMPOTENCY_CLAIM_SECONDS: z.coerce.number().positive().default(120),
+  /** How often the worker purges expired idempotency records. */
+  IDEMPOTENCY_PURGE_MINUTES: z.coerce.number().positive().default(60),
+});
+
+export const idempotencyEnv = idempotencySchema.parse(process.env);
+
+// Bank-transfer tickets hold a unique code for an amount until paid or expired: cap how many one
+// merchant may hold, so nobody can take every code of an amount (server/deposits/create-deposit.ts).
+const ticketSchema = z.object({
+  /** Open (unpaid, unexpired) bank-transfer tickets per merchant. */
+  TICKET_MAX_OPEN_PER_MERCHANT: z.coerce.number().int().positive().default(50),
+  /** Open bank-transfer tickets per merchant for one amount. */
+  TICKET_MAX_OPEN_PER_AMOUNT: z.coerce.number().int().positive().default(5),
+});
+
+export const ticketEnv = ticketSchema.parse(process.env);

@@ -123,7 +123,7 @@ export function DataTableView({
   if (!loading && rows.length === 0) return <EmptyState title={empty.title} body={empty.body} />;
   return (
     <>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="min-w-full text-sm" data-testid={testId} aria-busy={loading || undefined}>
           <caption className="sr-only">{loading ? `${caption} — ${t("loading")}` : caption}</caption>
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
@@ -132,7 +132,7 @@ export function DataTableView({
                 {group.headers.map((header) => {
                   const kind = kindOf(header.column.id);
                   return (
-                    <th key={header.id} scope="col" className={`px-4 py-2 font-medium ${kind === "money" || kind === "actions" ? "text-right" : kind === "center" ? "text-center" : ""}`}>
+                    <th key={header.id} scope="col" className={`relative px-4 py-2 font-medium ${kind === "money" || kind === "actions" ? "text-right" : kind === "center" ? "text-center" : ""}`}>
                       <span className={kind === "actions" ? "sr-only" : undefined}>
                         <table.FlexRender header={header} />
                       </span>

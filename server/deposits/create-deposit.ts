@@ -2,12 +2,18 @@
 // provider. Open totals and VA numbers are kept distinct by a unique index (`openKey`), so
 // concurrent requests never share one; a collision is retried with a fresh pick. A direct
 // debit (auto top-up) is opened here too, one at a time per mandate.
+// A caller's idempotency key (REST Idempotency-Key, the portal form's key) is written on the
+// deposit in the transaction that opens it (unique per merchant): a repeat finds that deposit.
+// Bank-transfer tickets are capped per merchant and per amount (TICKET_MAX_OPEN_*), so no one
+// merchant can hold every unique code of an amount.
 import { randomInt } from "node:crypto";
 import { recordAudit, type Actor } from "../audit";
-import { db, type Deposit, transaction } from "../db";
+import { db, engine, type Deposit, transaction, type Tx } from "../db";
+import { ticketEnv } from "../env";
 import { AppError } from "../errors";
 import { positiveRupiah } from "../ledger";
 import { depositProvider } from "../providers";
+import { newDepositId } from "./deposit-id";
 import type { Charge, DirectDebitProvider } from "../providers/types";
 import { expireDepositInTx } from "./expire-deposit";
 import { quote, type MethodCode } from "./methods";
@@ -23,6 +29,8 @@ export type CreateDepositInput = {
   channel?: "topup" | "invoice";
   actor: Actor;
   now?: Date;
+  /** The caller's key for this request: a repeat with it answers the deposit it opened (other details → CONFLICT). */
+  idempotencyKey?: string;
   /** With method DIRECT_DEBIT: the mandate the money is pulled under, and the provider pulling it. */
   directDebit?: { mandateId: string; provider: Pick<DirectDebitProvider, "name" | "debitReference"> };
 };
@@ -34,8 +42,50 @@ async function activeMerchant(merchantId: string) {
   return merchant;
 }
 
+/** The deposit an earlier request with this idempotency key opened; the same key with other details is a CONFLICT. */
+async function depositForKey(tx: Tx, input: CreateDepositInput, method: string, amount: bigint): Promise<Deposit | null> {
+  if (!input.idempotencyKey) return null;
+  const earlier = await tx.deposit.findUnique({ where: { merchantId_idempotencyKey: { merchantId: input.merchantId, idempotencyKey: input.idempotencyKey } } });
+  if (!earlier) return null;
+  if (earlier.method !== method || earlier.amount !== amount || earlier.channel !== (input.channel ?? "topup")) {
+    throw new AppError("CONFLICT", "Kunci idempotensi ini sudah dipakai untuk deposit lain / This idempotency key was already used for another deposit", { idempotencyKeyReused: true });
+  }
+  return earlier;
+}
+
+const rupiahText = (amount: bigint) => `Rp ${new Intl.NumberFormat("id-ID").format(amount)}`;
+
+/**
+ * Refuses a ticket past the merchant's caps on open tickets — in all, and for this amount. The
+ * merchant's row is locked first on PostgreSQL (SQLite's transaction already holds the write
+ * lock), so concurrent requests count one after another and cannot overshoot the cap together.
+ */
+async function checkOpenTicketCaps(tx: Tx, merchantId: string, amount: bigint, now: Date) {
+  if (engine === "postgres") await tx.$queryRaw`SELECT id FROM "Merchant" WHERE id = ${merchantId} FOR UPDATE`;
+  const open = { merchantId, method: "BANK_TRANSFER", openKey: { not: null }, expiredAt: { gt: now } };
+  const perMerchant = ticketEnv.TICKET_MAX_OPEN_PER_MERCHANT;
+  if ((await tx.deposit.count({ where: open })) >= perMerchant) {
+    throw new AppError(
+      "CONFLICT",
+      `Sudah ada ${perMerchant} tiket transfer bank yang terbuka (batas); bayar atau batalkan salah satu dulu / ${perMerchant} bank-transfer tickets are already open (the limit); pay or cancel one first`,
+      { limit: perMerchant, scope: "merchant" },
+    );
+  }
+  const perAmount = ticketEnv.TICKET_MAX_OPEN_PER_AMOUNT;
+  if ((await tx.deposit.count({ where: { ...open, amount } })) >= perAmount) {
+    throw new AppError(
+      "CONFLICT",
+      `Sudah ada ${perAmount} tiket terbuka untuk nominal ${rupiahText(amount)} (batas); bayar atau batalkan salah satu, atau pakai nominal lain / ${perAmount} tickets for ${rupiahText(amount)} are already open (the limit); pay or cancel one, or use another amount`,
+      { limit: perAmount, scope: "amount" },
+    );
+  }
+}
+
 async function createTicket(input: CreateDepositInput, amount: bigint, fee: bigint, expiredAt: Date): Promise<Deposit> {
   return transaction(async (tx) => {
+    const earlier = await depositForKey(tx, input, "BANK_TRANSFER", amount);
+    if (earlier) return earlier;
+    await checkOpenTicketCaps(tx, input.merchantId, amount, input.now ?? new Date());
     // Choose among the codes no open ticket of this amount uses; a concurrent twin that
     // picks the same one loses on the unique index and `transaction` retries with a new pick.
     const base = amount + fee;
@@ -52,6 +102,7 @@ async function createTicket(input: CreateDepositInput, amount: bigint, fee: bigi
     const total = base + BigInt(code);
     const deposit = await tx.deposit.create({
       data: {
+        id: newDepositId(),
         merchantId: input.merchantId,
         method: "BANK_TRANSFER",
         channel: input.channel ?? "topup",
@@ -63,6 +114,7 @@ async function createTicket(input: CreateDepositInput, amount: bigint, fee: bigi
         provider: "bank",
         openKey: `TICKET:${total}`,
         expiredAt,
+        idempotencyKey: input.idempotencyKey,
       },
     });
     await recordAudit(tx, { actor: input.actor, action: "deposit.create", targetType: "deposit", targetId: deposit.id, merchantId: input.merchantId });
@@ -85,6 +137,7 @@ async function openDirectDebit(input: CreateDepositInput, directDebit: NonNullab
     if (await tx.deposit.findUnique({ where: { openKey } })) throw debitAlreadyOpen();
     return tx.deposit.create({
       data: {
+        id: newDepositId(),
         merchantId: input.merchantId,
         method: "DIRECT_DEBIT",
         channel: input.channel ?? "topup",
@@ -104,17 +157,27 @@ async function openDirectDebit(input: CreateDepositInput, directDebit: NonNullab
 
 async function createCharge(input: CreateDepositInput, method: MethodCode, amount: bigint, fee: bigint, expiredAt: Date, merchantName: string) {
   const provider = depositProvider();
+  const found: { earlier?: Deposit | null } = {};
   const deposit = await transaction(async (tx) => {
+    // A twin with the same key that inserted first makes the insert fail on the unique index;
+    // `transaction` retries and the retry finds the twin's deposit here.
+    found.earlier = await depositForKey(tx, input, method, amount);
+    if (found.earlier) return found.earlier;
     const created = await tx.deposit.create({
-      data: { merchantId: input.merchantId, method, channel: input.channel ?? "topup", amount, fee, total: amount + fee, creditAmount: amount, provider: provider.name, expiredAt },
+      data: { id: newDepositId(), merchantId: input.merchantId, method, channel: input.channel ?? "topup", amount, fee, total: amount + fee, creditAmount: amount, provider: provider.name, expiredAt, idempotencyKey: input.idempotencyKey },
     });
     await recordAudit(tx, { actor: input.actor, action: "deposit.create", targetType: "deposit", targetId: created.id, merchantId: input.merchantId });
     return created;
   });
+  if (found.earlier) return chargeMadeBy(found.earlier);
   // The provider call happens outside any transaction: a slow gateway must not hold locks.
   const fail = async (error: unknown) => {
     console.warn(`[deposits] ${provider.name} could not create the charge for ${deposit.id}: ${error instanceof Error ? error.message : String(error)}`);
-    await transaction((tx) => expireDepositInTx(tx, deposit, "failed", { type: "PROVIDER", id: provider.name }));
+    await transaction(async (tx) => {
+      await expireDepositInTx(tx, deposit, "failed", { type: "PROVIDER", id: provider.name });
+      // Nothing usable was opened: the key is free again, so a retry with it opens a new charge.
+      await tx.deposit.updateMany({ where: { id: deposit.id }, data: { idempotencyKey: null } });
+    });
     return new AppError("CONFLICT", "Penyedia pembayaran gagal membuat tagihan; coba lagi / The payment provider could not create the charge; try again");
   };
   // A provider with a status API is asked about the charge later, in case its notification is lost.
@@ -150,6 +213,19 @@ async function createCharge(input: CreateDepositInput, method: MethodCode, amoun
       throw await fail(error);
     }
   }
+}
+
+/**
+ * An earlier request's deposit, once its charge is made: a twin that is still asking the provider is
+ * waited for (a few seconds at most); after that the deposit is answered as it stands.
+ */
+async function chargeMadeBy(earlier: Deposit): Promise<Deposit> {
+  let current = earlier;
+  for (let waited = 0; current.status === "pending" && current.openKey === null && waited < 10_000; waited += 200) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    current = (await db.deposit.findUnique({ where: { id: earlier.id } })) ?? current;
+  }
+  return current;
 }
 
 export async function createDeposit(input: CreateDepositInput): Promise<Deposit> {

@@ -2,12 +2,14 @@
 // one past its expiry is expired before it is shown, so it never looks payable.
 import { db } from "../db";
 import { AppError } from "../errors";
+import { isDepositIdShape } from "./deposit-id";
 import { expireIfDue } from "./expire-deposit";
 import { pageResult, pageSkip } from "../../lib/pagination";
 
 export const notFound = () => new AppError("NOT_FOUND", "Invoice tidak ditemukan / Invoice not found");
 
 export async function getDepositForMerchant(merchantId: string, depositId: string) {
+  if (!isDepositIdShape(depositId)) throw notFound();
   const deposit = await db.deposit.findFirst({ where: { id: depositId, merchantId } });
   if (!deposit) throw notFound();
   return expireIfDue(deposit);
@@ -15,6 +17,7 @@ export async function getDepositForMerchant(merchantId: string, depositId: strin
 
 /** For the public payment page: anyone with the (unguessable) id may see how to pay it. */
 export async function getDepositForPayer(depositId: string) {
+  if (!isDepositIdShape(depositId)) throw notFound();
   const deposit = await db.deposit.findUnique({ where: { id: depositId }, include: { merchant: { select: { businessName: true } } } });
   if (!deposit) throw notFound();
   const fresh = await expireIfDue(deposit);

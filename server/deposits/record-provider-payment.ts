@@ -10,8 +10,9 @@ export type PaymentOutcome = "credited" | "unknown_reference" | "amount_mismatch
 export async function findDepositByReference(tx: Tx, reference: string) {
   return tx.deposit.findFirst({
     where: { OR: [{ id: reference }, { vaNumber: reference }, { providerRef: reference }] },
-    // A VA number can be reissued after its deposit closes: the open one wins, then the newest.
-    orderBy: [{ openKey: "desc" }, { createdAt: "desc" }],
+    // A VA number can be reissued after its deposit closes: the open one (openKey set) wins, then
+    // the newest. NULLs last is said explicitly: PostgreSQL sorts them first in a DESC order.
+    orderBy: [{ openKey: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }, { id: "desc" }],
   });
 }
 

@@ -2,6 +2,7 @@
 // fractions, text, zero and negatives are refused here with a message the caller can act on.
 import { z } from "zod";
 import "zod-openapi";
+import { DEPOSIT_ID_CHARACTERS, EXAMPLE_DEPOSIT_ID } from "./deposit-id";
 import { METHOD_CODES } from "./methods";
 
 const AMOUNT_MESSAGE = "amount harus bilangan bulat rupiah lebih dari 0 / amount must be a whole rupiah number above 0";
@@ -22,7 +23,14 @@ export const rupiahAmount = z
   return BigInt(text);
 });
 
-export const depositId = z.string().trim().min(1, "id wajib diisi / id is required").max(64).meta({ example: "cm3x0abc123def456ghi789jk" });
+// New ids are `inv_` + 26 base32 characters (30); deposits from before that have 25-character cuids.
+export const depositId = z
+  .string()
+  .trim()
+  .min(1, "id wajib diisi / id is required")
+  .max(64)
+  .regex(DEPOSIT_ID_CHARACTERS, "id tidak valid / invalid id")
+  .meta({ description: "The deposit's id: `inv_` and 26 base32 characters (older deposits: a 25-character id)", example: EXAMPLE_DEPOSIT_ID });
 
 export const ticketInput = z.object({ amount: rupiahAmount });
 export const gatewayInput = z.object({

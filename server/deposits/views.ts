@@ -66,28 +66,28 @@ export function depositEventData(d: Deposit, failed = false) {
   return { ...view, status: callbackStatus(d, failed), deposit_status: d.status };
 }
 
-/** What the payment panel (invoice page, public pay page) needs, as plain strings for the browser. */
+/**
+ * What the payment panel needs — the public pay page (tRPC `deposits.forPayer`, no login) and the
+ * merchant's invoice page alike — and nothing more: how much to pay, how, until when, to whom, and
+ * whether it is paid. No merchant internals (merchant id, fee or credited amount, unique code,
+ * provider and its references, internal status fields), as plain strings for the browser.
+ */
 export function paymentView(d: Deposit, merchantName?: string) {
   const bank = d.method === "BANK_TRANSFER" ? { name: env.DEPOSIT_BANK_NAME, accountNumber: env.DEPOSIT_BANK_ACCOUNT_NUMBER, accountName: env.DEPOSIT_BANK_ACCOUNT_NAME } : null;
   return {
     id: d.id,
     method: d.method,
     status: d.status,
-    amount: d.amount.toString(),
-    fee: d.fee.toString(),
     total: d.total.toString(),
-    creditAmount: d.creditAmount.toString(),
-    uniqueCode: d.uniqueCode,
     vaNumber: d.vaNumber,
     billerCode: d.billerCode,
     qrisPayload: d.qrisPayload,
-    /** The sandbox's "simulate payment" pays only its own charges and bank tickets. */
-    simulatable: d.provider === "sandbox" || d.provider === "bank",
     bank,
-    createdAt: d.createdAt.toISOString(),
     expiredAt: d.expiredAt.toISOString(),
     paidAt: d.paidAt?.toISOString() ?? null,
     merchantName: merchantName ?? null,
+    /** Sandbox mode only: the "simulate payment" button pays the sandbox's own charges and bank tickets. */
+    simulatable: env.SANDBOX && (d.provider === "sandbox" || d.provider === "bank"),
   };
 }
 export type PaymentView = ReturnType<typeof paymentView>;

@@ -1,14 +1,14 @@
 // The REST edge: every /api/v1 route is `apiRoute(handler)`. It authenticates the API key,
 // reads query + JSON body, honours Idempotency-Key on POST, and turns every failure into the
 // error envelope `{ success: false, error, code }` — never a stack trace, never a 500 for bad input.
-import { createHash } from "node:crypto";
 import { ZodError, type ZodType } from "zod";
-import { transaction } from "../db";
 import { AppError, isAppError } from "../errors";
 import { authenticateApiKey, type ApiCaller } from "./api-auth";
 import { clientIp } from "./client-ip";
+import { claimIdempotencyKey, finishIdempotentRequest, idempotencyKeyOf, requestHashOf } from "./idempotency";
 import { readBodyLimited } from "./read-body";
 import { requestLimiters } from "./request-rate-limits";
+import { hasUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "./storable-text";
 
 export type JsonResult = { status?: number; body: unknown };
 export type ApiInput = Record<string, unknown>;
@@ -47,6 +47,8 @@ export function parseInput(req: Request, rawBody: string): ApiInput {
     if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("VALIDATION", "Body harus objek JSON / Body must be a JSON object");
     Object.assign(input, body);
   }
+  // A lone surrogate or a NUL would fail the query that carries it (a 500): refuse it as bad input.
+  if (hasUnstorableText(input)) throw new AppError("VALIDATION", UNSTORABLE_TEXT_MESSAGE);
   return input;
 }
 
@@ -54,48 +56,35 @@ export function parseWith<T>(schema: ZodType<T>, input: unknown): T {
   return schema.parse(input);
 }
 
-const IDEMPOTENCY_KEY = /^[\w.:\-]{1,255}$/;
-
-async function replayOrRun(caller: ApiCaller, req: Request, rawBody: string, run: () => Promise<Response>): Promise<Response> {
-  const key = req.headers.get("idempotency-key");
+/**
+ * Runs a POST once per Idempotency-Key (server/http/idempotency.ts): a repeat replays the stored
+ * answer; the key goes on to the handler, whose use case writes it on the business row, so a retry
+ * after a lost answer finds that row instead of making a second.
+ */
+async function replayOrRun(caller: ApiCaller, req: Request, rawBody: string, run: (idempotencyKey?: string) => Promise<Response>): Promise<Response> {
+  const key = idempotencyKeyOf(req);
   if (!key) return run();
-  if (!IDEMPOTENCY_KEY.test(key)) throw new AppError("VALIDATION", "Idempotency-Key tidak valid (1–255 karakter: huruf, angka, . _ : -)");
-  const url = new URL(req.url);
-  url.searchParams.delete("apikey");
-  const requestHash = createHash("sha256").update(`${req.method} ${url.pathname}?${url.searchParams}\n${rawBody}`).digest("hex");
-
-  const claim = await transaction(async (tx) => {
-    const existing = await tx.idempotencyRecord.findUnique({ where: { merchantId_key: { merchantId: caller.merchantId, key } } });
-    if (existing) return existing;
-    await tx.idempotencyRecord.create({ data: { merchantId: caller.merchantId, key, requestHash } });
-    return null;
-  });
-  if (claim) {
-    if (claim.requestHash !== requestHash) throw new AppError("CONFLICT", "Idempotency-Key sudah dipakai untuk permintaan lain / Idempotency-Key was used for a different request");
-    if (claim.responseStatus === null || claim.responseBody === null) throw new AppError("CONFLICT", "Permintaan dengan Idempotency-Key ini masih diproses / A request with this Idempotency-Key is in progress");
-    return new Response(claim.responseBody, {
-      status: claim.responseStatus,
-      headers: { "content-type": "application/json; charset=utf-8", "idempotent-replayed": "true" },
+  const claim = await claimIdempotencyKey(caller.merchantId, key, requestHashOf(req, rawBody));
+  if (claim.kind === "replay") {
+    return new Response(claim.body, {
+      status: claim.status,
+      headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "idempotent-replayed": "true" },
     });
   }
   let response: Response;
+  let keyBelongsToAnotherRow = false;
   try {
-    response = await run();
+    response = await run(key);
   } catch (error) {
+    keyBelongsToAnotherRow = isAppError(error) && error.details?.idempotencyKeyReused === true;
     response = errorResponse(error);
   }
-  const where = { merchantId_key: { merchantId: caller.merchantId, key } };
-  if (response.status >= 500) {
-    // A server failure is not an answer: let the client retry with the same key.
-    await transaction((tx) => tx.idempotencyRecord.delete({ where }));
-    return response;
-  }
-  const body = await response.clone().text();
-  await transaction((tx) => tx.idempotencyRecord.update({ where, data: { responseStatus: response.status, responseBody: body } }));
+  await finishIdempotentRequest(caller.merchantId, key, response, { forget: keyBelongsToAnotherRow });
   return response;
 }
 
-export function apiRoute(handler: (ctx: { req: Request; caller: ApiCaller; input: ApiInput; params: Record<string, string> }) => Promise<JsonResult>) {
+/** `idempotencyKey`: the POST's Idempotency-Key header, for the use case to write on the row it creates. */
+export function apiRoute(handler: (ctx: { req: Request; caller: ApiCaller; input: ApiInput; params: Record<string, string>; idempotencyKey?: string }) => Promise<JsonResult>) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
     try {
       // Rate limits: per IP before the key is looked up, per key after; then the body, at most MAX_BODY_BYTES of it.
@@ -109,8 +98,9 @@ export function apiRoute(handler: (ctx: { req: Request; caller: ApiCaller; input
       await limiters.admitApiKey(caller.apiKeyId);
       const rawBody = req.method === "GET" || req.method === "HEAD" ? "" : await readBodyLimited(req);
       const params = (await context?.params) ?? {};
-      const run = async () => {
-        const result = await handler({ req, caller, input: parseInput(req, rawBody), params });
+      if (hasUnstorableText(params)) throw new AppError("VALIDATION", UNSTORABLE_TEXT_MESSAGE);
+      const run = async (idempotencyKey?: string) => {
+        const result = await handler({ req, caller, input: parseInput(req, rawBody), params, idempotencyKey });
         return json(result.status ?? 200, result.body);
       };
       return req.method === "POST" ? await replayOrRun(caller, req, rawBody, run) : await run();

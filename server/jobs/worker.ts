@@ -6,13 +6,16 @@ import { db } from "../db";
 import { refuseUnsafeProductionStart } from "../production-check";
 import { checkDueChargeStatuses } from "../deposits/check-charge-statuses";
 import { expireDueDeposits } from "../deposits/expire-deposit";
-import { env, payoutEnv, prepaidEnv, treasuryEnv, webhookEnv } from "../env";
+import { env, idempotencyEnv, payoutEnv, prepaidEnv, treasuryEnv, webhookEnv } from "../env";
+import { purgeIdempotencyRecords } from "../http/idempotency";
+import { purgeRateLimitBuckets } from "../http/purge-rate-limit-buckets";
 import { completeDuePrepaidOrders, PREPAID_POLL_MS } from "../prepaid/complete-orders";
 import { refreshPrepaidPricelist } from "../prepaid/refresh-prepaid-pricelist";
 import { runAutoTopUps } from "../treasury/auto-top-up";
 import { checkAllBalances } from "../treasury/check-all-balances";
 import { runDueSweeps } from "../treasury/run-due-sweeps";
-import { runDeliveries } from "../webhooks/dispatch";
+import { deliveryTimingProblem, runDeliveries } from "../webhooks/dispatch";
+import { purgeOutbox } from "../webhooks/purge-outbox";
 import { reconcilePayouts } from "../withdrawals/reconcile-payouts";
 
 export const WORKER_ID = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -21,6 +24,8 @@ type Job = { name: string; everyMs: number; run: () => Promise<number> };
 
 export const JOBS: Job[] = [
   { name: "deliver-callbacks", everyMs: webhookEnv.WEBHOOK_POLL_MS, run: () => runDeliveries(WORKER_ID) },
+  // Deletes delivered/skipped callbacks (and their attempts) after OUTBOX_RETENTION_DAYS, failed ones after OUTBOX_FAILED_RETENTION_DAYS.
+  { name: "purge-outbox", everyMs: webhookEnv.OUTBOX_PURGE_MINUTES * 60_000, run: () => purgeOutbox() },
   { name: "expire-deposits", everyMs: env.WORKER_INTERVAL_SECONDS * 1000, run: () => expireDueDeposits() },
   // Asks the payment provider's status API about charges whose notification may be lost (5, 15, 60 min, at expiry).
   { name: "check-charge-statuses", everyMs: env.WORKER_INTERVAL_SECONDS * 1000, run: () => checkDueChargeStatuses() },
@@ -32,10 +37,19 @@ export const JOBS: Job[] = [
   { name: "sweeps", everyMs: treasuryEnv.SWEEP_POLL_MS, run: () => runDueSweeps() },
   // Asks the payout provider about payouts in flight or unknown for over a minute, and settles them.
   { name: "reconcile-payouts", everyMs: payoutEnv.PAYOUT_CHECK_POLL_MS, run: () => reconcilePayouts() },
+  // Deletes Idempotency-Key records older than IDEMPOTENCY_RETENTION_HOURS (24).
+  { name: "purge-idempotency", everyMs: idempotencyEnv.IDEMPOTENCY_PURGE_MINUTES * 60_000, run: () => purgeIdempotencyRecords() },
+  // Deletes sign-in counters whose window ended over RATE_LIMIT_RETENTION_HOURS ago.
+  { name: "purge-rate-limits", everyMs: 60 * 60_000, run: () => purgeRateLimitBuckets() },
 ];
 
 async function main() {
   refuseUnsafeProductionStart("worker");
+  const timing = deliveryTimingProblem();
+  if (timing) {
+    console.error(`[worker] refusing to start: ${timing}`);
+    process.exit(1);
+  }
   let stopping = false;
   const stop = () => {
     stopping = true;

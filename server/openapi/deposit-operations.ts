@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { EXAMPLE_DEPOSIT_ID } from "../deposits/deposit-id";
 import { gatewayInput, invoiceCreateInput, invoiceIdInput, ticketInput, depositId } from "../deposits/schemas";
 import { BalanceResponse, EventList, InvoiceCancelled, InvoiceCreated, InvoiceStatus, Topup, TopupMethods } from "./deposit-schemas";
 import { getAndPost, restOperation, type ApiOperation } from "./operation";
 
-const exampleId = "cm3x0abc123def456ghi789jk";
+const exampleId = EXAMPLE_DEPOSIT_ID;
 const topupExample = {
   success: true,
   id: exampleId,
@@ -128,11 +129,14 @@ export const depositOperations: ApiOperation[] = [
   restOperation("listEvents", "get /api/v1/events", {
     group: "events",
     summary: { id: "Daftar event (polling)", en: "List events (polling)" },
-    description: { id: "Event Anda secara berurutan setelah `after`, untuk mengejar callback yang terlewat.", en: "Your events in order after `after`, to catch up on missed callbacks." },
-    query: z.object({ after: z.string().optional().meta({ description: "An event id; omit to start at the beginning" }), limit: z.string().regex(/^\d+$/).optional().meta({ description: "1–100, default 50", example: "50" }) }),
+    description: {
+      id: "Event Anda setelah `after`, berurutan menurut `seq` (urutan commit: event yang commit belakangan tidak pernah muncul di belakang kursor yang sudah Anda lewati), untuk mengejar callback yang terlewat. Event contoh (Kirim event tes, konsol dokumentasi) tidak termasuk. Event disimpan selama masa retensi (bawaan 30 hari).",
+      en: "Your events after `after`, in `seq` order (commit order: an event that commits late never appears behind a cursor you already passed), to catch up on missed callbacks. Samples (Send test event, the docs console) are left out. Events are kept for the retention period (30 days by default).",
+    },
+    query: z.object({ after: z.string().optional().meta({ description: "An event id (as `next_after` returns it) or an event's `seq`; omit to start at the beginning. An id purged by retention is not found (404); a `seq` always works" }), limit: z.string().regex(/^\d+$/).optional().meta({ description: "1–100, default 50", example: "50" }) }),
     example: { query: { limit: "10" } },
     response: EventList,
-    responseExample: { success: true, data: [{ id: "evt_3f2c9a", type: "invoice.paid", created_at: "2025-01-15T10:30:00.000Z", data: { invoice_id: exampleId, status: "Success" }, delivery_status: "delivered" }], next_after: "evt_3f2c9a", has_more: false },
+    responseExample: { success: true, data: [{ id: "evt_3f2c9a", seq: 42, type: "invoice.paid", created_at: "2025-01-15T10:30:00.000Z", data: { invoice_id: exampleId, status: "Success" }, delivery_status: "delivered" }], next_after: "evt_3f2c9a", has_more: false },
     errors: [400, 404],
   }),
 ];

@@ -1,5 +1,6 @@
 // Response shapes of the deposit endpoints (seed 000 and 003 field names).
 import { z } from "zod";
+import { EXAMPLE_DEPOSIT_ID } from "../deposits/deposit-id";
 import { IsoTime, Rupiah, WibTime } from "./shared";
 
 export const BalanceResponse = z.object({ balance: Rupiah.meta({ description: "Available balance: can be spent or withdrawn now", example: 100000 }), pending: Rupiah.meta({ description: "Held by pending withdrawals and purchases", example: 0 }) }).meta({ id: "Balance" });
@@ -21,7 +22,7 @@ const depositStatus = z.enum(["pending", "paid", "expired"]);
 export const Topup = z
   .object({
     success: z.literal(true),
-    id: z.string().meta({ example: "cm3x0abc123def456ghi789jk" }),
+    id: z.string().meta({ example: EXAMPLE_DEPOSIT_ID }),
     method: z.string().meta({ example: "VA_BNI" }),
     amount: Rupiah,
     unique_code: z.number().int().min(1).max(999).nullable().meta({ description: "Bank transfer tickets only" }),
@@ -46,11 +47,11 @@ export const Topup = z
 export const InvoiceCreated = z
   .object({
     success: z.literal(true),
-    invoice_id: z.string().meta({ example: "cm3x0abc123def456ghi789jk" }),
+    invoice_id: z.string().meta({ example: EXAMPLE_DEPOSIT_ID }),
     amount: Rupiah,
     fee: Rupiah.meta({ example: 70 }),
     total: Rupiah.meta({ example: 10070 }),
-    qris_image: z.string().url().meta({ example: "http://localhost:3000/api/v1/invoice/cm3x0abc123def456ghi789jk/qr.png" }),
+    qris_image: z.string().url().meta({ example: `http://localhost:3000/api/v1/invoice/${EXAMPLE_DEPOSIT_ID}/qr.png` }),
     qris_string: z.string().meta({ example: "00020101021226…6304ABCD" }),
     expired_at: WibTime,
   })
@@ -79,8 +80,8 @@ export const InvoiceCancelled = z
 export const EventList = z
   .object({
     success: z.literal(true),
-    data: z.array(z.object({ id: z.string().meta({ example: "evt_3f2c…" }), type: z.string(), created_at: IsoTime, data: z.record(z.string(), z.unknown()), delivery_status: z.string() })),
-    next_after: z.string().nullable(),
+    data: z.array(z.object({ id: z.string().meta({ example: "evt_3f2c…" }), seq: z.number().int().meta({ description: "Your event sequence: 1, 2, 3 … in commit order", example: 42 }), type: z.string(), created_at: IsoTime, data: z.record(z.string(), z.unknown()), delivery_status: z.string() })),
+    next_after: z.string().nullable().meta({ description: "The last event's id: pass it as `after` for the next page" }),
     has_more: z.boolean(),
   })
   .meta({ id: "EventList" });

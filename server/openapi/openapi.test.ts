@@ -57,7 +57,7 @@ describe("OpenAPI document", () => {
   it("has examples that are valid against their own schemas", () => {
     for (const op of ALL_OPERATIONS) {
       if (op.responseExample !== null) expect(op.response.safeParse(op.responseExample).error?.issues, `${op.operationId} response example`).toBeUndefined();
-      const vars = { depositId: "cm3x0abc123def456ghi789jk", withdrawId: "65a1b2c3d4e5f60718293a4b" };
+      const vars = { depositId: "inv_7m2k9x4q1c8v5b3n6t0w2r8y4h", withdrawId: "65a1b2c3d4e5f60718293a4b" };
       if (op.body && op.example.body) expect(op.body.safeParse(fill(op.example.body, vars)).error?.issues, `${op.operationId} body example`).toBeUndefined();
       if (op.query) expect(op.query.safeParse(fill(op.example.query ?? {}, vars)).error?.issues, `${op.operationId} query example`).toBeUndefined();
     }

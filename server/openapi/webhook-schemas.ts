@@ -1,5 +1,6 @@
 // Callback payloads (Saldo → merchant), documented as OpenAPI webhooks.
 import { z } from "zod";
+import { EXAMPLE_DEPOSIT_ID } from "../deposits/deposit-id";
 import { IsoTime } from "./shared";
 
 export const CALLBACK_HEADERS = z.object({
@@ -19,11 +20,11 @@ const depositData = z
   .catchall(z.unknown());
 
 export const CALLBACKS: { type: string; summary: string; schema: z.ZodType }[] = [
-  { type: "topup.success", summary: "A top-up was paid and credited", schema: envelope("topup.success", depositData, { id: "cm3x0abc", method: "VA_BNI", amount: 50000, total: 54000, status: "Success", deposit_status: "paid" }) },
-  { type: "topup.expired", summary: "A top-up expired or was cancelled", schema: envelope("topup.expired", depositData, { id: "cm3x0abc", status: "Expired", deposit_status: "expired" }) },
-  { type: "topup.failed", summary: "A top-up could not be created or collected", schema: envelope("topup.failed", depositData, { id: "cm3x0abc", status: "Gagal", deposit_status: "expired" }) },
-  { type: "invoice.paid", summary: "A QRIS invoice was paid", schema: envelope("invoice.paid", depositData, { invoice_id: "cm3x0abc", amount: 10000, fee: 70, total: 10070, status: "Success", deposit_status: "paid" }) },
-  { type: "invoice.expired", summary: "A QRIS invoice expired or was cancelled", schema: envelope("invoice.expired", depositData, { invoice_id: "cm3x0abc", status: "Expired", deposit_status: "expired" }) },
+  { type: "topup.success", summary: "A top-up was paid and credited", schema: envelope("topup.success", depositData, { id: EXAMPLE_DEPOSIT_ID, method: "VA_BNI", amount: 50000, total: 54000, status: "Success", deposit_status: "paid" }) },
+  { type: "topup.expired", summary: "A top-up expired or was cancelled", schema: envelope("topup.expired", depositData, { id: EXAMPLE_DEPOSIT_ID, status: "Expired", deposit_status: "expired" }) },
+  { type: "topup.failed", summary: "A top-up could not be created or collected", schema: envelope("topup.failed", depositData, { id: EXAMPLE_DEPOSIT_ID, status: "Gagal", deposit_status: "expired" }) },
+  { type: "invoice.paid", summary: "A QRIS invoice was paid", schema: envelope("invoice.paid", depositData, { invoice_id: EXAMPLE_DEPOSIT_ID, amount: 10000, fee: 70, total: 10070, status: "Success", deposit_status: "paid" }) },
+  { type: "invoice.expired", summary: "A QRIS invoice expired or was cancelled", schema: envelope("invoice.expired", depositData, { invoice_id: EXAMPLE_DEPOSIT_ID, status: "Expired", deposit_status: "expired" }) },
   {
     type: "withdraw.success",
     summary: "A withdrawal was paid out",

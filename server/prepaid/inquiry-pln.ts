@@ -3,7 +3,7 @@
 // Unknown or malformed meter → rc 14.
 import { prepaidSupplier } from "../providers";
 import type { PlnCustomer } from "../providers/types";
-import { authenticatePrepaid } from "./authenticate";
+import { authenticatePrepaid, type PrepaidRequestContext } from "./authenticate";
 import { isPlnMeter } from "./customer-id";
 import { RESPONSE_CODES } from "./response-codes";
 import type { InquiryPlnRequest } from "./schemas";
@@ -16,8 +16,8 @@ export async function lookupPlnCustomer(meterNo: string): Promise<PlnCustomer | 
   return prepaidSupplier().inquiryPln(meter);
 }
 
-export async function inquiryPln(request: InquiryPlnRequest): Promise<PrepaidReply> {
-  const auth = await authenticatePrepaid({ username: request.username, sign: request.sign, signed: request.customer_id });
+export async function inquiryPln(request: InquiryPlnRequest, context: PrepaidRequestContext = {}): Promise<PrepaidReply> {
+  const auth = await authenticatePrepaid({ username: request.username, sign: request.sign, signed: request.customer_id, ip: context.ip });
   if (!auth.ok) return { data: { customer_id: request.customer_id, message: auth.rc.message, rc: auth.rc.rc } };
   const customer = await lookupPlnCustomer(request.customer_id);
   if (!customer) {

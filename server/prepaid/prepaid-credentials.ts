@@ -39,7 +39,7 @@ export async function openPrepaidKey(merchantId: string, stored: string | null):
 }
 
 export async function getPrepaidCredentials(merchantId: string) {
-  const merchant = await db.merchant.findUnique({ where: { id: merchantId }, select: { phone: true, prepaidApiKey: true } });
+  const merchant = await db.merchant.findUnique({ where: { id: merchantId }, select: { phone: true, prepaidApiKey: true, prepaidIpAllowlist: true } });
   if (!merchant) throw new AppError("NOT_FOUND", "Merchant tidak ditemukan / Merchant not found");
-  return { username: merchant.phone, apiKey: await openPrepaidKey(merchantId, merchant.prepaidApiKey) };
+  return { username: merchant.phone, apiKey: await openPrepaidKey(merchantId, merchant.prepaidApiKey), ipAllowlist: merchant.prepaidIpAllowlist };
 }

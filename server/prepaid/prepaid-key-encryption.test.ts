@@ -40,7 +40,7 @@ describe("13.11 prepaid key encrypted at rest", () => {
     expect(value).not.toContain(m.apiKey);
     expect(value).toMatch(/^enc:v1:[0-9a-f]{12}:[\w-]+:[\w-]+:[\w-]+$/);
     expect(kidOf(value)).toBe(currentKid());
-    expect(await getPrepaidCredentials(m.merchantId)).toEqual({ username: m.username, apiKey: m.apiKey });
+    expect(await getPrepaidCredentials(m.merchantId)).toEqual({ username: m.username, apiKey: m.apiKey, ipAllowlist: null });
     const sign = prepaidSign(m.username, m.apiKey, "ref-1");
     expect(await authenticatePrepaid({ username: m.username, sign, signed: "ref-1" })).toMatchObject({ ok: true, caller: { merchantId: m.merchantId } });
   });

@@ -133,13 +133,18 @@ describe(`prepaid on ${engine}`, () => {
     await updatePrepaidProduct({ code: "hthree10000", active: false, actor });
     expect(await order(m.merchantId, "hthree10000", "0895123456789")).toMatchObject({ kind: "rejected", code: "OUT_OF_SERVICE" });
     expect(await order(m.merchantId, "pln1000000", "12345678901")).toMatchObject({ kind: "rejected", code: "INSUFFICIENT", price: 1_000_500n, balance: 100_000n });
-    expect(await db.prepaidOrder.count({ where: { merchantId: m.merchantId } })).toBe(0);
+    // Nothing bought; each refusal is kept (status 2, its rc, no hold) to bind its ref_id (issue 13 item 14).
+    expect(await db.prepaidOrder.count({ where: { merchantId: m.merchantId, holdId: { not: null } } })).toBe(0);
+    expect(await db.prepaidOrder.count({ where: { merchantId: m.merchantId, status: 2, holdId: null } })).toBe(6);
     expect(await balanceOf(db, m.merchantId)).toEqual({ available: 100_000n, held: 0n });
-    // A refused ref_id stays free: once funded, the same ref buys.
+    // A refused ref_id stays bound: once funded, the same request answers the same refusal, and
+    // another product under that ref_id is a duplicate; a new ref_id buys.
     const refId = `ref-${randomUUID()}`;
     expect(await order(m.merchantId, "pln1000000", "12345678901", refId)).toMatchObject({ kind: "rejected", code: "INSUFFICIENT" });
     await fund(m.merchantId, 1_000_000);
-    expect(created(await order(m.merchantId, "pln1000000", "12345678901", refId)).balance).toBe(99_500n);
+    expect(await order(m.merchantId, "pln1000000", "12345678901", refId)).toMatchObject({ kind: "rejected", code: "INSUFFICIENT", balance: 1_100_000n });
+    expect(await order(m.merchantId, "pln20000", "12345678901", refId)).toMatchObject({ kind: "rejected", code: "DUPLICATE_REF" });
+    expect(created(await order(m.merchantId, "pln1000000", "12345678901")).balance).toBe(99_500n);
   });
 
   it("the same ref_id 20 times at once makes one order and one hold", async () => {
@@ -162,7 +167,7 @@ describe(`prepaid on ${engine}`, () => {
       const results = await Promise.all([order(m.merchantId, "xld25000", "0817777215"), order(m.merchantId, "xld25000", "0818777215")]);
       expect(results.map((r) => (r.kind === "rejected" ? r.code : r.kind)).sort()).toEqual(["INSUFFICIENT", "created"]);
       expect(await balanceOf(db, m.merchantId)).toEqual({ available: 0n, held: 25_000n });
-      expect(await db.prepaidOrder.count({ where: { merchantId: m.merchantId } })).toBe(1);
+      expect(await db.prepaidOrder.count({ where: { merchantId: m.merchantId, holdId: { not: null } } })).toBe(1);
     }
   });
 
@@ -292,7 +297,7 @@ describe(`prepaid on ${engine}`, () => {
 
     const { apiKey } = await regeneratePrepaidKey({ merchantId: m.merchantId, actor: { type: "USER", id: m.userId } });
     expect(apiKey).toMatch(/^[0-9a-f]{32}$/);
-    expect(await getPrepaidCredentials(m.merchantId)).toEqual({ username: m.username, apiKey });
+    expect(await getPrepaidCredentials(m.merchantId)).toEqual({ username: m.username, apiKey, ipAllowlist: null });
     expect(await authenticatePrepaid({ username: m.username, sign, signed: "order9" })).toMatchObject({ ok: false, rc: { rc: "204" } });
     expect(await authenticatePrepaid({ username: m.username, sign: md5Hex(`${m.username}${apiKey}order9`), signed: "order9" })).toMatchObject({ ok: true });
 

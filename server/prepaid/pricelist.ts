@@ -3,7 +3,7 @@
 // default all), in the body or the query string. JSON answers `data.pricelist` as an array;
 // XML repeats a `<pricelist>` element per product inside `<mp>`.
 import type { PrepaidProduct } from "../db";
-import { authenticatePrepaid } from "./authenticate";
+import { authenticatePrepaid, type PrepaidRequestContext } from "./authenticate";
 import { operatorName } from "./catalogue";
 import { findProducts } from "./list-products";
 import { RESPONSE_CODES } from "./response-codes";
@@ -25,8 +25,8 @@ export function pricelistEntry(product: PrepaidProduct): WireRecord {
   };
 }
 
-export async function pricelist(request: PricelistRequest): Promise<PrepaidReply> {
-  const auth = await authenticatePrepaid({ username: request.username, sign: request.sign, signed: "pl" });
+export async function pricelist(request: PricelistRequest, context: PrepaidRequestContext = {}): Promise<PrepaidReply> {
+  const auth = await authenticatePrepaid({ username: request.username, sign: request.sign, signed: "pl", ip: context.ip });
   if (!auth.ok) return { data: { message: auth.rc.message, rc: auth.rc.rc } };
   const products = await findProducts({
     type: request.type?.toLowerCase(),

@@ -10,6 +10,7 @@ export const RESPONSE_CODES = {
   INSUFFICIENT: { rc: "17", message: "INSUFFICIENT DEPOSIT", meaning: "available balance is below the price; nothing was reserved" },
   UNKNOWN_PRODUCT: { rc: "20", message: "CODE NOT FOUND", meaning: "product_code is not in the catalogue" },
   PROCESS: { rc: "39", message: "PROCESS", meaning: "Order accepted (status 0); the result follows by callback / check-status" },
+  INVALID_IP: { rc: "102", message: "INVALID IP ADDRESS", meaning: "the request came from an address not on the merchant's prepaid IP allow-list" },
   OUT_OF_SERVICE: { rc: "106", message: "PRODUCT IS TEMPORARILY OUT OF SERVICE", meaning: "the product is switched off" },
   FORMAT: { rc: "107", message: "XML FORMAT ERROR", meaning: "body is not valid XML/JSON, or a required field is missing or malformed" },
   CANNOT_AUTHENTICATE: { rc: "110", message: "SYSTEM CANNOT AUTHENTICATE", meaning: "unknown username, no prepaid key issued, or merchant suspended" },
@@ -19,6 +20,11 @@ export const RESPONSE_CODES = {
 } as const;
 
 export type ResponseCodeName = keyof typeof RESPONSE_CODES;
+
+/** The name of an rc (each rc appears once in the table); undefined for an rc Saldo does not answer. */
+export function responseCodeName(rc: string): ResponseCodeName | undefined {
+  return (Object.keys(RESPONSE_CODES) as ResponseCodeName[]).find((name) => RESPONSE_CODES[name].rc === rc);
+}
 export type ResponseCode = (typeof RESPONSE_CODES)[ResponseCodeName]["rc"];
 
 /** An order's status (0 PROCESS, 1 SUCCESS, 2 FAILED) as IAK answers it. */

@@ -3,16 +3,17 @@
 // the available balance after it; the result follows by callback (prepaid.success / .failed).
 // The same ref_id again buys nothing and answers that order's current status — also when the
 // two requests race; the same ref_id with another product_code or customer_id answers rc 201
-// and changes nothing.
-import { authenticatePrepaid } from "./authenticate";
+// and changes nothing. A refused request binds its ref_id too (place-order.ts): repeating it
+// answers the same refusal, and another product or number is rc 201.
+import { authenticatePrepaid, type PrepaidRequestContext } from "./authenticate";
 import { orderData } from "./order-view";
 import { placePrepaidOrder } from "./place-order";
 import { ORDER_STATUS, RESPONSE_CODES } from "./response-codes";
 import type { TopUpRequest } from "./schemas";
 import type { PrepaidReply } from "./wire";
 
-export async function topUp(request: TopUpRequest): Promise<PrepaidReply> {
-  const auth = await authenticatePrepaid({ username: request.username, sign: request.sign, signed: request.ref_id });
+export async function topUp(request: TopUpRequest, context: PrepaidRequestContext = {}): Promise<PrepaidReply> {
+  const auth = await authenticatePrepaid({ username: request.username, sign: request.sign, signed: request.ref_id, ip: context.ip });
   if (!auth.ok) return { data: { ref_id: request.ref_id, message: auth.rc.message, rc: auth.rc.rc } };
 
   const result = await placePrepaidOrder({
@@ -29,7 +30,7 @@ export async function topUp(request: TopUpRequest): Promise<PrepaidReply> {
   if (result.code === "CANNOT_AUTHENTICATE") return { data: { ref_id: request.ref_id, message, rc } };
   // The ref_id belongs to another order: no status here, it is not this request's to report.
   if (result.code === "DUPLICATE_REF") return { data: { ...echo, message, balance: Number(result.balance ?? 0n), rc } };
-  // Refused before anything was bought: status 2 (FAILED) for this request, the ref_id stays free.
+  // Refused before anything was bought: status 2 (FAILED); the ref_id stays bound to this product and customer.
   return {
     data: {
       ref_id: request.ref_id,

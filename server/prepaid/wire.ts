@@ -8,6 +8,7 @@ import { isAppError } from "../errors";
 import { clientIp } from "../http/client-ip";
 import { readBodyLimited } from "../http/read-body";
 import { requestLimiters } from "../http/request-rate-limits";
+import { hasUnstorableText } from "../http/storable-text";
 import { RESPONSE_CODES } from "./response-codes";
 
 export type WireFormat = "json" | "xml";
@@ -35,7 +36,13 @@ const xmlBuilder = new XMLBuilder({ format: true, suppressEmptyNode: false });
 function parseXml(text: string): ReadResult {
   // No DTDs at all: nothing to expand, nothing to fetch.
   if (/<!DOCTYPE|<!ENTITY/i.test(text) || XMLValidator.validate(text) !== true) return { ok: false };
-  const doc: unknown = xmlParser.parse(text);
+  let doc: unknown;
+  try {
+    doc = xmlParser.parse(text);
+  } catch {
+    // fast-xml-parser refuses some well-formed documents, e.g. a <__proto__> or <constructor> tag.
+    return { ok: false };
+  }
   if (typeof doc !== "object" || doc === null) return { ok: false };
   const keys = Object.keys(doc);
   if (keys.length !== 1 || keys[0] !== "mp") return { ok: false };
@@ -70,7 +77,10 @@ export async function readFields(req: Request, format: WireFormat): Promise<Read
   const body = format === "xml" ? parseXml(text) : parseJson(text);
   if (!body.ok) return body;
   const query = Object.fromEntries(new URL(req.url).searchParams);
-  return { ok: true, fields: { ...query, ...body.fields } };
+  const fields = { ...query, ...body.fields };
+  // A lone surrogate or a NUL would fail the query that carries it: a format error (rc 107), not a 503.
+  if (hasUnstorableText(fields)) return { ok: false };
+  return { ok: true, fields };
 }
 
 export function renderReply(format: WireFormat, reply: PrepaidReply): Response {
@@ -93,7 +103,7 @@ export function formatError(message: string): PrepaidReply {
  * An unexpected failure answers rc 503 with HTTP 503: nothing was committed, so repeating the
  * same request (same ref_id) is safe.
  */
-export function prepaidRoute<T>(schema: ZodType<T>, useCase: (input: T) => Promise<PrepaidReply>) {
+export function prepaidRoute<T>(schema: ZodType<T>, useCase: (input: T, context: { ip?: string }) => Promise<PrepaidReply>) {
   return async function handle(req: Request): Promise<Response> {
     const format = requestFormat(req);
     const limiters = requestLimiters();
@@ -113,8 +123,9 @@ export function prepaidRoute<T>(schema: ZodType<T>, useCase: (input: T) => Promi
       // signs cannot spend a merchant's budget; they count against the stranger's IP instead.
       const username = typeof read.fields.username === "string" ? `prepaid:${read.fields.username}` : null;
       if (username) await limiters.refuseIfApiKeySpent(username);
-      const reply = await useCase(parsed.data);
-      if (reply.data.rc === RESPONSE_CODES.CANNOT_AUTHENTICATE.rc || reply.data.rc === RESPONSE_CODES.WRONG_AUTHENTICATION.rc) await limiters.countFailedAuthentication(ip);
+      const reply = await useCase(parsed.data, { ip });
+      const refusedCaller = [RESPONSE_CODES.CANNOT_AUTHENTICATE.rc, RESPONSE_CODES.WRONG_AUTHENTICATION.rc, RESPONSE_CODES.INVALID_IP.rc] as string[];
+      if (refusedCaller.includes(String(reply.data.rc))) await limiters.countFailedAuthentication(ip);
       else if (username) await limiters.countApiKey(username);
       return renderReply(format, reply);
     } catch (error) {

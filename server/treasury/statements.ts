@@ -3,6 +3,7 @@
 import { db } from "../db";
 import { walletCode } from "../ledger";
 import { toCsv } from "../../lib/csv";
+import { cursorId, keysetPage } from "../../lib/keyset-cursor";
 import { formatWibSql, wibDayStart } from "../../lib/format";
 
 export type StatementPeriod = { from?: string; to?: string }; // YYYY-MM-DD, both inclusive
@@ -15,21 +16,44 @@ export function monthPeriod(month: string): Required<StatementPeriod> {
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, "0")}` };
 }
 
-export async function walletStatement(merchantId: string, period: StatementPeriod) {
+/**
+ * Which lines of the period: all of them (up to MAX_ROWS, `truncated` past it) by default, or a
+ * keyset page of `limit` lines after `cursor` (the previous page's `nextCursor`).
+ */
+export type StatementPage = { cursor?: string; limit?: number };
+
+/**
+ * The period's lines, oldest first, with the balance before the period's first line (`opening`)
+ * and after its last (`closing`) — whichever page of lines is asked for — and `nextCursor` for the
+ * page after (null on the last).
+ */
+export async function walletStatement(merchantId: string, period: StatementPeriod, { cursor, limit = MAX_ROWS }: StatementPage = {}) {
   const account = await db.ledgerAccount.findUnique({ where: { code: walletCode(merchantId) } });
-  if (!account) return { opening: 0n, closing: 0n, rows: [], truncated: false };
+  if (!account) return { opening: 0n, closing: 0n, rows: [], truncated: false, nextCursor: null };
   const start = period.from ? wibDayStart(period.from) : undefined;
   const end = period.to ? new Date(wibDayStart(period.to).getTime() + 24 * 3600_000) : undefined;
-  const before = start
-    ? await db.ledgerEntry.findFirst({ where: { accountId: account.id, createdAt: { lt: start } }, orderBy: { id: "desc" }, select: { balanceAfter: true } })
-    : null;
-  const entries = await db.ledgerEntry.findMany({
-    where: { accountId: account.id, createdAt: { ...(start ? { gte: start } : {}), ...(end ? { lt: end } : {}) } },
-    orderBy: { id: "asc" },
-    take: MAX_ROWS + 1,
-    include: { journal: { select: { type: true, reference: true, description: true } } },
-  });
-  const rows = entries.slice(0, MAX_ROWS).map((e) => ({
+  const inPeriod = { accountId: account.id, createdAt: { ...(start ? { gte: start } : {}), ...(end ? { lt: end } : {}) } };
+  const take = Math.min(Math.max(limit, 1), MAX_ROWS);
+  const [first, last, entries] = await Promise.all([
+    db.ledgerEntry.findFirst({ where: inPeriod, orderBy: { id: "asc" }, select: { amount: true, balanceAfter: true } }),
+    db.ledgerEntry.findFirst({ where: inPeriod, orderBy: { id: "desc" }, select: { balanceAfter: true } }),
+    db.ledgerEntry.findMany({
+      where: cursor ? { ...inPeriod, id: { gt: cursorId(cursor) } } : inPeriod,
+      orderBy: { id: "asc" },
+      take: take + 1,
+      include: { journal: { select: { type: true, reference: true, description: true } } },
+    }),
+  ]);
+  // The balance before the first line is that line's balance less its amount; a period without
+  // lines opens (and closes) at the balance of the last line before it, found on the
+  // (accountId, createdAt) index.
+  const opening = first
+    ? first.balanceAfter - first.amount
+    : start
+      ? ((await db.ledgerEntry.findFirst({ where: { accountId: account.id, createdAt: { lt: start } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { balanceAfter: true } }))?.balanceAfter ?? 0n)
+      : 0n;
+  const page = keysetPage(entries, take);
+  const rows = page.items.map((e) => ({
     date: e.createdAt,
     type: e.journal.type,
     reference: e.journal.reference ?? "",
@@ -38,12 +62,11 @@ export async function walletStatement(merchantId: string, period: StatementPerio
     credit: e.amount > 0n ? e.amount : 0n,
     balance: e.balanceAfter,
   }));
-  const opening = before?.balanceAfter ?? 0n;
-  return { opening, closing: rows.at(-1)?.balance ?? opening, rows, truncated: entries.length > MAX_ROWS };
+  return { opening, closing: last?.balanceAfter ?? opening, rows, truncated: page.nextCursor !== null, nextCursor: page.nextCursor };
 }
 
 /** The statement as CSV; text cells go through lib/csv.ts, which neutralises formulas. */
-export function statementCsv(statement: Awaited<ReturnType<typeof walletStatement>>): string {
+export function statementCsv(statement: Omit<Awaited<ReturnType<typeof walletStatement>>, "nextCursor">): string {
   return toCsv([
     ["date", "type", "reference", "description", "debit", "credit", "balance"],
     ...statement.rows.map((r) => [formatWibSql(r.date), r.type, r.reference, r.description, r.debit, r.credit, r.balance]),

@@ -10,6 +10,7 @@ import { getSession } from "../auth/options";
 import { refreshSessionUser } from "../auth/refresh-session-user";
 import { isAppError, type AppErrorCode } from "../errors";
 import { clientIp } from "../http/client-ip";
+import { hasUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "../http/storable-text";
 import { concealInternalError } from "./internal-errors";
 
 export type TrpcContext = { session: Session | null; ip?: string };
@@ -71,7 +72,13 @@ const translateAppErrors = t.middleware(async ({ next, path }) => {
 export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
-export const publicProcedure = t.procedure.use(translateAppErrors);
+/** Input with a lone surrogate or a NUL would fail the query that carries it (a 500): refused as bad input. */
+const refuseUnstorableText = t.middleware(async ({ next, getRawInput }) => {
+  if (hasUnstorableText(await getRawInput())) throw new TRPCError({ code: "BAD_REQUEST", message: UNSTORABLE_TEXT_MESSAGE });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(translateAppErrors).use(refuseUnstorableText);
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.session?.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Silakan masuk / Please sign in" });

@@ -1,6 +1,17 @@
-// The worker's delivery loop. Events are claimed with a guarded update (on PostgreSQL,
-// `FOR UPDATE SKIP LOCKED`), so two workers never deliver the same attempt; a claim lapses if its
-// worker dies, and the event is retried. Failures back off per WEBHOOK_RETRY_SCHEDULE with jitter.
+// The worker's delivery loop.
+//
+// Claims: an event is claimed (lockedBy/lockedUntil) only when a delivery slot is free to start it,
+// and the claim is renewed while its delivery runs, so a slow receiver's event is never re-claimed
+// by another worker and sent twice; every status write is guarded by `lockedBy = me`. A worker
+// that dies simply lets its claims lapse (WEBHOOK_CLAIM_SECONDS) and another retries the events.
+// The worker refuses to start unless the claim outlasts WEBHOOK_TIMEOUT_MS (deliveryTimingProblem).
+//
+// Fairness: at most WEBHOOK_CONCURRENCY_PER_ENDPOINT deliveries are in flight to one merchant's
+// endpoint across all workers; claims are made one at a time (SQLite's write lock, an advisory
+// lock on PostgreSQL), so that count is exact. A dead endpoint with a long backlog therefore
+// holds a couple of slots, and every other merchant's events are claimed beside it.
+//
+// Failures back off per WEBHOOK_RETRY_SCHEDULE with jitter.
 import { recordAudit } from "../audit";
 import { db, engine, type OutboxEvent, transaction, type WebhookEndpoint } from "../db";
 import { webhookEnv } from "../env";
@@ -8,36 +19,97 @@ import { notifyMerchant } from "../notifications/notify-merchant";
 import { attemptDelivery, saveAttempt } from "./deliver";
 import { subscribes } from "./event-subscriptions";
 
-export async function claimDueEvents(workerId: string, limit = webhookEnv.WEBHOOK_BATCH_SIZE, now = new Date()): Promise<OutboxEvent[]> {
-  const until = new Date(now.getTime() + webhookEnv.WEBHOOK_CLAIM_SECONDS * 1000);
-  let ids: string[];
+/** A claim must outlast the delivery timeout by this much (database writes around the attempt, clocks). */
+export const CLAIM_MARGIN_MS = 5_000;
+// pg_advisory_xact_lock key that serialises claims on PostgreSQL ("saldo:outbox-claim").
+const CLAIM_LOCK_KEY = "7305143901226001";
+
+type WebhookSettings = Pick<typeof webhookEnv, "WEBHOOK_CLAIM_SECONDS" | "WEBHOOK_TIMEOUT_MS">;
+
+/** Why the worker must not start with these settings, or null: a claim shorter than a delivery lets another worker send it again. */
+export function deliveryTimingProblem(settings: WebhookSettings = webhookEnv): string | null {
+  const claimMs = settings.WEBHOOK_CLAIM_SECONDS * 1000;
+  const needed = settings.WEBHOOK_TIMEOUT_MS + CLAIM_MARGIN_MS;
+  if (claimMs >= needed) return null;
+  return (
+    `WEBHOOK_CLAIM_SECONDS=${settings.WEBHOOK_CLAIM_SECONDS} must outlast WEBHOOK_TIMEOUT_MS=${settings.WEBHOOK_TIMEOUT_MS} by ${CLAIM_MARGIN_MS / 1000} s ` +
+    `(set WEBHOOK_CLAIM_SECONDS to ${Math.ceil(needed / 1000)} or more, or lower WEBHOOK_TIMEOUT_MS): a delivery still running when its claim lapses could be sent twice`
+  );
+}
+
+export type ClaimOptions = {
+  /** At most this many events (the free delivery slots). */
+  limit?: number;
+  /** At most this many in flight per merchant endpoint, counting every worker's live claims. */
+  perEndpoint?: number;
+  claimSeconds?: number;
+  now?: Date;
+};
+
+type ClaimParameters = { workerId: string; now: Date; until: Date; perEndpoint: number; window: number; limit: number };
+
+/**
+ * The claim, one statement: the live claims per merchant (`inflight`), a window of the oldest due
+ * events of merchants that are not full (`due`), numbered per merchant after its live claims
+ * (`ranked`), and the update of those that fit, oldest due first. Exported so a test can EXPLAIN it.
+ */
+export function outboxClaimStatement(forEngine: typeof engine, p: ClaimParameters): { sql: string; values: (string | number)[] } {
+  const postgres = forEngine === "postgres";
+  const values: (string | number)[] = [];
+  const value = (v: string | number) => {
+    values.push(v);
+    return postgres ? `$${values.length}` : "?";
+  };
+  // Timestamps are stored as UTC ISO text on SQLite and as UTC wall-clock `timestamp(3)` on PostgreSQL.
+  const at = (d: Date) => (postgres ? `${value(d.toISOString())}::timestamp(3)` : value(d.toISOString()));
+  const sql = `
+    WITH inflight AS (
+      SELECT "merchantId", COUNT(*) AS n FROM "OutboxEvent"
+      WHERE "status" = 'pending' AND "lockedUntil" >= ${at(p.now)}
+      GROUP BY "merchantId"
+    ), due AS (
+      SELECT "id", "merchantId", "nextAttemptAt" FROM "OutboxEvent"
+      WHERE "status" = 'pending' AND "nextAttemptAt" <= ${at(p.now)}
+        AND ("lockedUntil" IS NULL OR "lockedUntil" < ${at(p.now)})
+        AND "merchantId" NOT IN (SELECT "merchantId" FROM inflight WHERE n >= ${value(p.perEndpoint)})
+      ORDER BY "nextAttemptAt" LIMIT ${value(p.window)}
+    ), ranked AS (
+      SELECT d."id", d."nextAttemptAt",
+        COALESCE(i.n, 0) + ROW_NUMBER() OVER (PARTITION BY d."merchantId" ORDER BY d."nextAttemptAt", d."id") AS slot
+      FROM due d LEFT JOIN inflight i ON i."merchantId" = d."merchantId"
+    )
+    UPDATE "OutboxEvent" SET "lockedBy" = ${value(p.workerId)}, "lockedUntil" = ${at(p.until)}
+    WHERE "id" IN (SELECT "id" FROM ranked WHERE slot <= ${value(p.perEndpoint)} ORDER BY "nextAttemptAt" LIMIT ${value(p.limit)})
+    RETURNING "id"`;
+  return { sql, values };
+}
+
+/**
+ * Claims due events, oldest due first, at most `perEndpoint` in flight per merchant endpoint
+ * (counting every worker's live claims). On SQLite the statement runs under the database's write
+ * lock; on PostgreSQL after an advisory lock, in a transaction of its own, so it counts every
+ * claim committed before it. A backlog of one merchant in the window costs the others at most
+ * this claim, since that merchant is full for the next one. Returns the claimed rows.
+ */
+export async function claimDueEvents(workerId: string, options: ClaimOptions = {}): Promise<OutboxEvent[]> {
+  const limit = options.limit ?? webhookEnv.WEBHOOK_BATCH_SIZE;
+  const perEndpoint = options.perEndpoint ?? webhookEnv.WEBHOOK_CONCURRENCY_PER_ENDPOINT;
+  const claimMs = (options.claimSeconds ?? webhookEnv.WEBHOOK_CLAIM_SECONDS) * 1000;
+  if (limit < 1) return [];
+  const now = options.now ?? new Date();
+  const claim = outboxClaimStatement(engine, { workerId, now, until: new Date(now.getTime() + claimMs), perEndpoint, window: Math.max(limit * 4, 100), limit });
+  let rows: { id: string }[];
   if (engine === "postgres") {
-    // Timestamps are stored as UTC wall-clock `timestamp(3)`; ISO strings cast the same way.
-    const rows = await db.$queryRaw<{ id: string }[]>`
-      UPDATE "OutboxEvent" SET "lockedBy" = ${workerId}, "lockedUntil" = ${until.toISOString()}::timestamp(3)
-      WHERE "id" IN (
-        SELECT "id" FROM "OutboxEvent"
-        WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now.toISOString()}::timestamp(3)
-          AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now.toISOString()}::timestamp(3))
-        ORDER BY "nextAttemptAt" LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING "id"`;
-    ids = rows.map((r) => r.id);
+    [, rows] = await db.$transaction([
+      db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${CLAIM_LOCK_KEY})`),
+      db.$queryRawUnsafe<{ id: string }[]>(claim.sql, ...claim.values),
+    ]);
   } else {
-    // SQLite: `transaction` holds the database's write lock, so the read and the claim are one step.
-    ids = await transaction(async (tx) => {
-      const due = await tx.outboxEvent.findMany({
-        where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-        orderBy: { nextAttemptAt: "asc" },
-        take: limit,
-        select: { id: true },
-      });
-      if (due.length) await tx.outboxEvent.updateMany({ where: { id: { in: due.map((d) => d.id) } }, data: { lockedBy: workerId, lockedUntil: until } });
-      return due.map((d) => d.id);
-    });
+    // In `transaction`, which queues behind this process's other transactions on the one connection.
+    rows = await transaction((tx) => tx.$queryRawUnsafe<{ id: string }[]>(claim.sql, ...claim.values));
   }
-  if (!ids.length) return [];
-  return db.outboxEvent.findMany({ where: { id: { in: ids }, lockedBy: workerId }, orderBy: { nextAttemptAt: "asc" } });
+  if (!rows.length) return [];
+  return db.outboxEvent.findMany({ where: { id: { in: rows.map((r) => r.id) }, lockedBy: workerId }, orderBy: { nextAttemptAt: "asc" } });
 }
 
 /** Seconds until the next try after `attempts` failures, ±20 % jitter; null when retries are used up. */
@@ -51,9 +123,36 @@ const released = { lockedBy: null, lockedUntil: null };
 
 type Endpoints = Map<string, Promise<WebhookEndpoint | null>>;
 
-export async function processClaimedEvent(event: OutboxEvent, workerId: string, endpoints: Endpoints = new Map()): Promise<"delivered" | "retry" | "failed" | "skipped"> {
+/**
+ * Keeps a claim alive while its delivery runs: renewed a third of the way into each claim
+ * period. `ready` is false when the claim is no longer this worker's (it lapsed and another
+ * worker took the event): then the event must not be sent.
+ */
+function holdClaim(event: OutboxEvent, workerId: string, claimMs: number) {
+  const renew = async () => {
+    const { count } = await transaction((tx) =>
+      tx.outboxEvent.updateMany({ where: { id: event.id, lockedBy: workerId, status: "pending" }, data: { lockedUntil: new Date(Date.now() + claimMs) } }),
+    );
+    return count > 0;
+  };
+  // A claim made a moment ago needs no write; an older one (a slow endpoint lookup, a busy database) is renewed first.
+  const fresh = event.lockedUntil !== null && event.lockedUntil.getTime() - Date.now() > (claimMs * 2) / 3;
+  const ready = fresh ? Promise.resolve(true) : renew();
+  const timer = setInterval(() => {
+    renew().catch((error: unknown) => console.error(`[deliveries] ${event.id}: renewing the claim failed:`, error));
+  }, Math.max(claimMs / 3, 50));
+  timer.unref();
+  return { ready, stop: () => clearInterval(timer) };
+}
+
+export async function processClaimedEvent(
+  event: OutboxEvent,
+  workerId: string,
+  endpoints: Endpoints = new Map(),
+  claimSeconds = webhookEnv.WEBHOOK_CLAIM_SECONDS,
+): Promise<"delivered" | "retry" | "failed" | "skipped" | "lost"> {
   const mine = { id: event.id, lockedBy: workerId };
-  // One endpoint lookup per merchant per batch.
+  // One endpoint lookup per merchant per second (runDeliveries shares the map).
   if (!endpoints.has(event.merchantId)) endpoints.set(event.merchantId, db.webhookEndpoint.findUnique({ where: { merchantId: event.merchantId } }));
   const endpoint = await endpoints.get(event.merchantId)!;
   if (!endpoint || endpoint.status !== "active" || !subscribes(endpoint, event.type)) {
@@ -62,7 +161,14 @@ export async function processClaimedEvent(event: OutboxEvent, workerId: string, 
     return "skipped";
   }
   const attempts = event.attempts + 1;
-  const result = await attemptDelivery(event, endpoint, { attempt: attempts });
+  const claim = holdClaim(event, workerId, claimSeconds * 1000);
+  let result: Awaited<ReturnType<typeof attemptDelivery>>;
+  try {
+    if (!(await claim.ready)) return "lost";
+    result = await attemptDelivery(event, endpoint, { attempt: attempts });
+  } finally {
+    claim.stop();
+  }
   return transaction(async (tx) => {
     await saveAttempt(tx, result);
     if (result.ok) {
@@ -96,23 +202,60 @@ export async function processClaimedEvent(event: OutboxEvent, workerId: string, 
   });
 }
 
-/** Claims and delivers due events until none are left (or `maxBatches`). Returns how many were processed. */
-export async function runDeliveries(workerId: string, { maxBatches = 20, concurrency = webhookEnv.WEBHOOK_CONCURRENCY } = {}): Promise<number> {
+export type RunOptions = {
+  /** Claims one run makes at most (1 = a single pass). */
+  maxBatches?: number;
+  /** Deliveries this worker runs at once. */
+  concurrency?: number;
+  perEndpoint?: number;
+  claimSeconds?: number;
+};
+
+/**
+ * Claims and delivers due events until none are left (or `maxBatches` claims). A slot that
+ * frees is refilled by the next claim while other deliveries still run, so a slow endpoint holds
+ * its own slots and nobody else's. Returns how many events were processed.
+ */
+export async function runDeliveries(workerId: string, options: RunOptions = {}): Promise<number> {
+  const maxBatches = options.maxBatches ?? 100;
+  const concurrency = options.concurrency ?? webhookEnv.WEBHOOK_CONCURRENCY;
+  const claimSeconds = options.claimSeconds ?? webhookEnv.WEBHOOK_CLAIM_SECONDS;
+  const running = new Set<Promise<void>>();
   let processed = 0;
-  for (let batch = 0; batch < maxBatches; batch++) {
-    const events = await claimDueEvents(workerId);
-    if (!events.length) break;
-    const endpoints: Endpoints = new Map();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, events.length) }, async () => {
-        while (next < events.length) {
-          const event = events[next++]!;
-          await processClaimedEvent(event, workerId, endpoints).catch((error) => console.error(`[deliveries] ${event.id} failed to process:`, error));
+  let claims = 0;
+  // Endpoint lookups are shared for a second at a time: a changed URL or a disabled endpoint is seen within it.
+  let endpoints: Endpoints = new Map();
+  let endpointsSince = Date.now();
+  // After a claim that got all it asked for, more is due: claim again once half the slots are
+  // free, so a busy worker claims in batches rather than once per delivery.
+  let claimWhenFree = 1;
+  while (claims < maxBatches) {
+    const free = concurrency - running.size;
+    if (free < claimWhenFree) {
+      await Promise.race(running);
+      continue;
+    }
+    const wanted = Math.min(free, webhookEnv.WEBHOOK_BATCH_SIZE);
+    const events = await claimDueEvents(workerId, { limit: wanted, perEndpoint: options.perEndpoint, claimSeconds });
+    claims++;
+    if (Date.now() - endpointsSince > 1000) [endpoints, endpointsSince] = [new Map(), Date.now()];
+    for (const event of events) {
+      const delivery: Promise<void> = processClaimedEvent(event, workerId, endpoints, claimSeconds)
+        .then(() => undefined)
+        .catch((error: unknown) => console.error(`[deliveries] ${event.id} failed to process:`, error))
+        .finally(() => {
+          running.delete(delivery);
           processed++;
-        }
-      }),
-    );
+        });
+      running.add(delivery);
+    }
+    if (events.length < wanted) {
+      // Nothing more is claimable now (nothing due, or only endpoints that are full): wait for a slot to free.
+      if (!running.size) break;
+      claimWhenFree = 1;
+      await Promise.race(running);
+    } else claimWhenFree = Math.ceil(concurrency / 2);
   }
+  await Promise.all(running);
   return processed;
 }

@@ -23,9 +23,22 @@ export function newEventId(): string {
   return `evt_${randomUUID().replace(/-/g, "")}`;
 }
 
-export async function enqueueEvent(tx: Tx, input: { merchantId: string; type: EventType; data: Record<string, unknown> }) {
+/**
+ * The merchant's next event sequence number. The guarded UPDATE takes the merchant row's write
+ * lock until this transaction ends, so a merchant's event writers commit one after another and
+ * the sequence is commit order: a reader that has seen number n never later finds a smaller one.
+ */
+async function nextEventSeq(tx: Tx, merchantId: string): Promise<number> {
+  const rows = await tx.$queryRaw<{ eventSeq: number | bigint }[]>`UPDATE "Merchant" SET "eventSeq" = "eventSeq" + 1 WHERE "id" = ${merchantId} RETURNING "eventSeq"`;
+  if (!rows[0]) throw new Error(`Outbox event for unknown merchant ${merchantId}`);
+  return Number(rows[0].eventSeq);
+}
+
+/** Writes a callback in the caller's transaction. `test` marks a sample (Send test event, docs console): delivered and logged, never in the events feed. */
+export async function enqueueEvent(tx: Tx, input: { merchantId: string; type: EventType; data: Record<string, unknown>; test?: boolean }) {
+  const seq = await nextEventSeq(tx, input.merchantId);
   return tx.outboxEvent.create({
-    data: { id: newEventId(), merchantId: input.merchantId, type: input.type, data: JSON.stringify(input.data) },
+    data: { id: newEventId(), merchantId: input.merchantId, type: input.type, data: JSON.stringify(input.data), seq, test: input.test ?? false },
   });
 }
 

@@ -15,7 +15,8 @@ export async function saveWebhookEndpoint(input: { merchantId: string; url: stri
     const secret = existing ? null : newWebhookSecret();
     await tx.webhookEndpoint.upsert({
       where: { merchantId: input.merchantId },
-      create: { merchantId: input.merchantId, url, eventTypes, secret: secret! },
+      // Prisma checks `create` even when the row exists (then `secret` is null): never pass it a null secret.
+      create: { merchantId: input.merchantId, url, eventTypes, secret: secret ?? newWebhookSecret() },
       update: { url, eventTypes, status: "active", disabledReason: null, disabledAt: null },
     });
     await recordAudit(tx, { actor: input.actor, action: existing ? "webhook.update" : "webhook.create", targetType: "webhook_endpoint", merchantId: input.merchantId, metadata: { url, eventTypes } });

@@ -13,7 +13,7 @@ const SAMPLE_DATA: Partial<Record<EventType, Record<string, unknown>>> = {
 export async function sendTestEvent(merchantId: string, actor: Actor, type: EventType = "webhook.test", data?: Record<string, unknown>) {
   const endpoint = await requireWebhookEndpoint(merchantId);
   const event = await transaction(async (tx) => {
-    const created = await enqueueEvent(tx, { merchantId, type, data: { test: true, ...(data ?? SAMPLE_DATA[type] ?? {}) } });
+    const created = await enqueueEvent(tx, { merchantId, type, data: { test: true, ...(data ?? SAMPLE_DATA[type] ?? {}) }, test: true });
     // Delivered here, not by the worker.
     await tx.outboxEvent.update({ where: { id: created.id }, data: { status: "sending" } });
     await recordAudit(tx, { actor, action: "webhook.test", targetType: "event", targetId: created.id, merchantId });

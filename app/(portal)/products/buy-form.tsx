@@ -87,7 +87,9 @@ export function BuyForm({ products, initialCode }: { products: BuyableProduct[];
     await buying.run(
       async () => {
         const result = await buy.mutateAsync({ productCode: product.code, customerId: customer.trim(), clientRef: formToken });
-        // A refusal (IAK's rc) is an answer, not a crash: shown as the error, nothing was bought.
+        // A refusal (IAK's rc) is an answer, not a crash: shown as the error, nothing was bought. The
+        // ref_id is now bound to that refusal, so the next try gets a fresh token.
+        if (!result.ok) setFormToken(newFormToken());
         if (!result.ok) throw new ActionRefused(REFUSALS.find((r) => r === result.code) ? t(`refusals.${result.code}`) : t("refusals.other", { rc: result.rc }));
         return result.refId;
       },

@@ -58,7 +58,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
           </div>
         </Card>
         <Card>
-          <PrepaidApiCard username={credentials.username} apiKey={credentials.apiKey} />
+          <PrepaidApiCard username={credentials.username} apiKey={credentials.apiKey} ipAllowlist={credentials.ipAllowlist} />
         </Card>
       </div>
 

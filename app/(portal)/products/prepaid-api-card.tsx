@@ -1,7 +1,7 @@
 "use client";
 // The merchant's prepaid (IAK-compatible) API credentials: the username (its registered phone
 // number, settable once when missing) and the prepaid key, shown on demand and regenerable
-// behind an inline confirmation.
+// behind an inline confirmation; an optional IP allow-list (rc 102 from anywhere else).
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
@@ -14,11 +14,13 @@ import { useTRPC } from "../../_trpc/client";
 
 const ENDPOINTS = ["top-up", "check-status", "pricelist", "check-balance", "inquiry-pln"];
 
-export function PrepaidApiCard({ username, apiKey }: { username: string | null; apiKey: string | null }) {
+export function PrepaidApiCard({ username, apiKey, ipAllowlist }: { username: string | null; apiKey: string | null; ipAllowlist?: string | null }) {
   const t = useTranslations("prepaid");
   const trpc = useTRPC();
   const regenerate = useMutation(trpc.prepaid.regenerateKey.mutationOptions());
   const setUsername = useMutation(trpc.prepaid.setUsername.mutationOptions());
+  const saveIps = useMutation(trpc.prepaid.setIpAllowlist.mutationOptions());
+  const [ips, setIps] = useState((ipAllowlist ?? "").split(",").join(", "));
   const [key, setKey] = useState(apiKey);
   const [visible, setVisible] = useState(false);
   const [phone, setPhone] = useState("");
@@ -31,6 +33,14 @@ export function PrepaidApiCard({ username, apiKey }: { username: string | null; 
         setVisible(true);
       },
       done: t("api.regenerated"),
+    });
+  }
+
+  function onSaveIps(event: FormEvent) {
+    event.preventDefault();
+    void run(() => saveIps.mutateAsync({ ipAllowlist: ips }), {
+      onSuccess: (result) => setIps((result.ipAllowlist ?? "").split(",").join(", ")),
+      done: t("api.ipAllowlistSaved"),
     });
   }
 
@@ -92,6 +102,13 @@ export function PrepaidApiCard({ username, apiKey }: { username: string | null; 
           />
         </div>
       </div>
+
+      <form onSubmit={onSaveIps} className="flex flex-col gap-2">
+        <Field id="prepaid-ip-allowlist" label={t("api.ipAllowlist")} hint={t("api.ipAllowlistHint")} autoComplete="off" spellCheck={false} value={ips} onChange={(e) => setIps(e.target.value)} maxLength={1000} />
+        <button type="submit" disabled={pending} className={buttonClass("secondary", "md", "self-start")}>
+          {pending ? t("api.savingIpAllowlist") : t("api.saveIpAllowlist")}
+        </button>
+      </form>
 
       <div className="text-xs text-slate-600">
         <p className="mb-1">{t("api.signRule")}</p>

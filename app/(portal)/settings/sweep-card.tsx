@@ -6,6 +6,7 @@ import { formatRupiah, parseWholeRupiah } from "@/lib/format";
 import { buttonClass } from "../../_components/button";
 import { AmountField, Field, FormError, SelectField } from "../../_components/field";
 import { Badge } from "../../_components/ui";
+import { useFormKey } from "../../_lib/form-key";
 import { useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
 
@@ -24,6 +25,8 @@ export function SweepCard({ rules, sandbox }: { rules: Rule[]; sandbox: boolean 
   const [value, setValue] = useState("");
   const [time, setTime] = useState("09:00");
   const [settlement, setSettlement] = useState("");
+  // One key per simulated settlement: a double click posts once; renewed after a success.
+  const [settlementKey, renewSettlementKey] = useFormKey();
 
   const { run, pending, error, setError } = useAction();
 
@@ -98,7 +101,12 @@ export function SweepCard({ rules, sandbox }: { rules: Rule[]; sandbox: boolean 
             e.preventDefault();
             const amount = parseWholeRupiah(settlement);
             if (!amount) return setError(t("amountInvalid"));
-            void run(() => settle.mutateAsync({ amount }), { onSuccess: () => setSettlement("") });
+            void run(() => settle.mutateAsync({ amount, idempotencyKey: settlementKey }), {
+              onSuccess: () => {
+                renewSettlementKey();
+                setSettlement("");
+              },
+            });
           }}
         >
           <AmountField id="settlementAmount" label={t("settlementAmount")} value={settlement} onValueChange={setSettlement} />

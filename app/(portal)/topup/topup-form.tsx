@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { calculateFee } from "@/lib/fees";
 import { formatRupiah } from "@/lib/format";
 import { AmountField, FormError, SubmitButton } from "../../_components/field";
+import { useFormKey } from "../../_lib/form-key";
 import { useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
 
@@ -21,6 +22,8 @@ export function TopupForm({ methods }: { methods: MethodOption[] }) {
   const [methodCode, setMethodCode] = useState(methods.find((m) => m.code === "QRIS")?.code ?? methods[0]?.code ?? "");
   const [amountText, setAmountText] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
+  // One key per top-up: a double click or a retry opens one deposit; renewed after a success.
+  const [idempotencyKey, renewIdempotencyKey] = useFormKey();
   const method = methods.find((m) => m.code === methodCode);
 
   const amount = /^\d{1,13}$/.test(amountText.trim()) ? BigInt(amountText.trim()) : null;
@@ -32,7 +35,12 @@ export function TopupForm({ methods }: { methods: MethodOption[] }) {
     if (!method || amount === null || amount <= 0n) return setFieldError(t("amountInvalid"));
     if (amount < BigInt(method.min) || amount > BigInt(method.max)) return setFieldError(t("amountRange", range));
     setFieldError(null);
-    await run(() => create.mutateAsync({ method: method.code as "QRIS", amount }), { onSuccess: (deposit) => router.push(`/invoices/${deposit.id}`) });
+    await run(() => create.mutateAsync({ method: method.code as "QRIS", amount, idempotencyKey }), {
+      onSuccess: (deposit) => {
+        renewIdempotencyKey();
+        router.push(`/invoices/${deposit.id}`);
+      },
+    });
   }
 
   return (

@@ -7,6 +7,7 @@ import { formatRupiah } from "@/lib/format";
 import { AmountField, Field, FormError, SelectField, SubmitButton } from "../../_components/field";
 import { StatusBadge } from "../../_components/status-badge";
 import { DetailList } from "../../_components/ui";
+import { useFormKey } from "../../_lib/form-key";
 import { useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
 
@@ -41,6 +42,8 @@ export function WithdrawForm({ methods, available }: { methods: WithdrawMethodOp
   const [accountName, setAccountName] = useState("");
   const [errors, setErrors] = useState<{ amount?: string; accountNumber?: string; accountName?: string }>({});
   const [result, setResult] = useState<Result | null>(null);
+  // One key per request: a double click or a retry withdraws once; renewed after a success.
+  const [idempotencyKey, renewIdempotencyKey] = useFormKey();
   const method = methods.find((m) => m.code === methodCode) ?? methods[0];
 
   const amount = /^\d{1,13}$/.test(amountText) ? BigInt(amountText) : null;
@@ -66,8 +69,9 @@ export function WithdrawForm({ methods, available }: { methods: WithdrawMethodOp
     if (name.length < 2 || name.length > 100) found.accountName = t("errors.accountName");
     setErrors(found);
     if (Object.keys(found).length || amount === null) return;
-    await run(() => request.mutateAsync({ amount, method: method.code as "dana", accountNumber, accountName: name }), {
+    await run(() => request.mutateAsync({ amount, method: method.code as "dana", accountNumber, accountName: name, idempotencyKey }), {
       onSuccess: (done) => {
+        renewIdempotencyKey();
         setResult({ id: done.withdrawal.id, status: done.withdrawal.status, newBalance: done.newBalance.toString() });
         setAmountText("");
         setAccountNumber("");

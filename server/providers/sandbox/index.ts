@@ -35,15 +35,19 @@ export const sandboxProvider: DepositProvider = {
 
   async createCharge(request: ChargeRequest): Promise<Charge> {
     if (request.method === "QRIS") {
+      // EMVCo caps a QR's reference label at 25 characters, fewer than a deposit id has (`inv_` +
+      // 26), so the QR carries the sandbox's own reference: the charge's providerRef, by which a
+      // payment naming it finds the deposit.
+      const reference = `sbxqr${randomUUID().replace(/-/g, "").slice(0, 20)}`;
       const qrisPayload = buildQrisPayload({
         merchantAccount: { globallyUniqueId: "ID.SALDO.WWW", merchantPan: "9360000812345678901", merchantId: "SALDO0000000001", merchantCriteria: "UMI" },
         merchantCategoryCode: "6012",
         amount: request.total,
         merchantName: `${env.QRIS_MERCHANT_NAME} ${request.merchantName}`,
         merchantCity: env.QRIS_MERCHANT_CITY,
-        reference: request.depositId,
+        reference,
       });
-      return { providerRef: `sbx_qr_${request.depositId}`, qrisPayload };
+      return { providerRef: reference, qrisPayload };
     }
     const vaNumber = sandboxVaNumber(request.method);
     return { providerRef: `sbx_va_${vaNumber}`, vaNumber };

@@ -15,8 +15,11 @@ const id = z.object({ id: z.string().min(1).max(64) });
 export const depositsRouter = router({
   methods: merchantProcedure.query(() => METHODS.map((m) => ({ ...m }))),
   create: merchantProcedure
-    .input(z.object({ method: z.enum(METHOD_CODES), amount: rupiah }))
-    .mutation(({ ctx, input }) => createDeposit({ merchantId: ctx.merchantId, method: input.method, amount: input.amount, actor: ctx.actor })),
+    // `idempotencyKey`: the form's key (a uuid per form, renewed after a success): a double click or a retry opens one deposit.
+    .input(z.object({ method: z.enum(METHOD_CODES), amount: rupiah, idempotencyKey: z.string().uuid() }))
+    .mutation(({ ctx, input }) =>
+      createDeposit({ merchantId: ctx.merchantId, method: input.method, amount: input.amount, actor: ctx.actor, idempotencyKey: `portal:${input.idempotencyKey}` }),
+    ),
   list: merchantProcedure
     .input(pageInput.extend({ status: z.enum(DEPOSIT_STATUSES).optional(), search: z.string().trim().max(64).optional() }))
     .query(({ ctx, input }) => listDeposits(ctx.merchantId, input)),

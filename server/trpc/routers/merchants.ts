@@ -10,6 +10,7 @@ import { setAutoApproveLimit } from "../../merchants/set-auto-approve";
 import { setMerchantSuspension } from "../../merchants/suspend-merchant";
 import { listMerchantWithdrawals } from "../../withdrawals/list-merchant-withdrawals";
 import { adminProcedure, router } from "../init";
+import { keysetCursor } from "../../../lib/keyset-cursor";
 import { pageInput } from "../../../lib/pagination";
 
 const id = z.string().min(1).max(64);
@@ -17,7 +18,7 @@ const id = z.string().min(1).max(64);
 export const merchantsRouter = router({
   list: adminProcedure.input(pageInput.extend({ search: z.string().trim().max(100).optional() })).query(({ input }) => listMerchants(input)),
   get: adminProcedure.input(z.object({ id })).query(({ input }) => getMerchantDetail(input.id)),
-  ledger: adminProcedure.input(pageInput.extend({ merchantId: id })).query(({ input }) => walletHistory(input.merchantId, input)),
+  ledger: adminProcedure.input(pageInput.extend({ merchantId: id, cursor: keysetCursor.optional() })).query(({ input }) => walletHistory(input.merchantId, input)),
   deposits: adminProcedure.input(pageInput.extend({ merchantId: id })).query(({ input }) => listDeposits(input.merchantId, input)),
   withdrawals: adminProcedure.input(pageInput.extend({ merchantId: id })).query(({ input }) => listMerchantWithdrawals(input.merchantId, input)),
   setSuspension: adminProcedure

@@ -6,6 +6,7 @@ import { findProducts, listProducts } from "../../prepaid/list-products";
 import { listPrepaidOrders } from "../../prepaid/list-orders";
 import { getPrepaidCredentials } from "../../prepaid/prepaid-credentials";
 import { regeneratePrepaidKey } from "../../prepaid/regenerate-prepaid-key";
+import { setPrepaidIpAllowlist } from "../../prepaid/set-prepaid-ip-allowlist";
 import { setPrepaidUsername } from "../../prepaid/set-prepaid-username";
 import { watchPrepaidOrders } from "../../prepaid/watch-orders";
 import { merchantProcedure, router } from "../init";
@@ -35,7 +36,8 @@ export const prepaidRouter = router({
     .query(({ ctx, input }) => listPrepaidOrders(ctx.merchantId, input)),
   /** Live status of the orders on screen that are still in PROCESS (server-sent events). */
   watch: merchantProcedure
-    .input(z.object({ trIds: z.array(z.number().int().positive()).min(1).max(100) }))
+    // tr_id is a 32-bit column: a larger number fails the query on PostgreSQL (a 500), so it is bad input here.
+    .input(z.object({ trIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(100) }))
     .subscription(async function* ({ ctx, input, signal }) {
       yield* watchPrepaidOrders(ctx.merchantId, input.trIds, signal);
     }),
@@ -44,4 +46,8 @@ export const prepaidRouter = router({
   setUsername: merchantProcedure
     .input(z.object({ phone: z.string().trim().min(8).max(20) }))
     .mutation(({ ctx, input }) => setPrepaidUsername({ merchantId: ctx.merchantId, phone: input.phone, actor: ctx.actor })),
+  /** Addresses the prepaid API accepts calls from (comma or space separated); empty = any. */
+  setIpAllowlist: merchantProcedure
+    .input(z.object({ ipAllowlist: z.string().max(1000) }))
+    .mutation(({ ctx, input }) => setPrepaidIpAllowlist({ merchantId: ctx.merchantId, ipAllowlist: input.ipAllowlist, actor: ctx.actor })),
 });

@@ -14,6 +14,7 @@ import { setSweepRuleActive } from "../../treasury/set-sweep-rule-active";
 import { simulateSettlement } from "../../treasury/simulate-settlement";
 import { walletStatement } from "../../treasury/statements";
 import { merchantProcedure, router } from "../init";
+import { keysetCursor } from "../../../lib/keyset-cursor";
 import { pageInput } from "../../../lib/pagination";
 import { wibDate } from "../../../lib/wib-date";
 
@@ -38,10 +39,15 @@ export const treasuryRouter = router({
     .mutation(({ ctx, input }) => setSweepRuleActive(ctx.merchantId, input.id, input.active, ctx.actor)),
   runSweepNow: merchantProcedure.input(z.object({ id })).mutation(({ ctx, input }) => runSweepRuleNow(ctx.merchantId, input.id)),
   simulateSettlement: merchantProcedure
-    .input(z.object({ amount: rupiah }))
-    .mutation(({ ctx, input }) => simulateSettlement(ctx.merchantId, input.amount, ctx.actor).then(() => ({ ok: true }))),
+    // `idempotencyKey`: the form's key (renewed after a success): a double click posts one settlement.
+    .input(z.object({ amount: rupiah, idempotencyKey: z.string().uuid() }))
+    .mutation(({ ctx, input }) => simulateSettlement(ctx.merchantId, input.amount, ctx.actor, `settlement:${ctx.merchantId}:${input.idempotencyKey}`).then(() => ({ ok: true }))),
   notifications: merchantProcedure.input(pageInput).query(({ ctx, input }) => listNotifications(ctx.merchantId, input)),
   unread: merchantProcedure.query(({ ctx }) => unreadNotifications(ctx.merchantId)),
   markRead: merchantProcedure.mutation(({ ctx }) => markNotificationsRead(ctx.merchantId)),
-  statement: merchantProcedure.input(z.object({ from: day.optional(), to: day.optional() })).query(({ ctx, input }) => walletStatement(ctx.merchantId, input)),
+  // Without `limit` the whole period (as the statement page shows it); with it, keyset pages: pass
+  // the answer's `nextCursor` as `cursor` for the next one.
+  statement: merchantProcedure
+    .input(z.object({ from: day.optional(), to: day.optional(), cursor: keysetCursor.optional(), limit: z.number().int().min(1).max(1000).optional() }))
+    .query(({ ctx, input }) => walletStatement(ctx.merchantId, { from: input.from, to: input.to }, { cursor: input.cursor, limit: input.limit })),
 });

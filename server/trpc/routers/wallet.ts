@@ -2,17 +2,20 @@ import { z } from "zod";
 import { wibDayStart } from "../../../lib/format";
 import { findJournalForMerchant, merchantBalance, walletHistory } from "../../ledger";
 import { merchantProcedure, router } from "../init";
+import { keysetCursor } from "../../../lib/keyset-cursor";
 import { pageInput } from "../../../lib/pagination";
 import { wibDate } from "../../../lib/wib-date";
 
 export const walletRouter = router({
   summary: merchantProcedure.query(({ ctx }) => merchantBalance(ctx.merchantId)),
   history: merchantProcedure
-    .input(pageInput.extend({ from: wibDate.optional(), to: wibDate.optional() }))
+    // `page` for the portal's pager, or `cursor` (the previous answer's `nextCursor`) for keyset paging.
+    .input(pageInput.extend({ from: wibDate.optional(), to: wibDate.optional(), cursor: keysetCursor.optional() }))
     .query(({ ctx, input }) =>
       walletHistory(ctx.merchantId, {
         page: input.page,
         pageSize: input.pageSize,
+        cursor: input.cursor,
         from: input.from ? wibDayStart(input.from) : undefined,
         before: input.to ? new Date(wibDayStart(input.to).getTime() + 24 * 3600_000) : undefined,
       }),

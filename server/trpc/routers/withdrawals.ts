@@ -18,10 +18,13 @@ export const withdrawalsRouter = router({
         method: z.enum(WITHDRAW_METHOD_CODES),
         accountNumber: z.string().max(32),
         accountName: z.string().max(200),
+        /** The form's key (a uuid made when it mounts, renewed after a success): a double click or a retry requests once. */
+        idempotencyKey: z.string().uuid(),
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const { withdrawal, newBalance } = await requestWithdrawal({ merchantId: ctx.merchantId, ...input, actor: ctx.actor });
+      const { idempotencyKey, ...request } = input;
+      const { withdrawal, newBalance } = await requestWithdrawal({ merchantId: ctx.merchantId, ...request, actor: ctx.actor, idempotencyKey: `portal:${idempotencyKey}` });
       return { withdrawal: forPortal(withdrawal), newBalance };
     }),
   list: merchantProcedure

@@ -43,7 +43,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
-      <div className="mb-6 grid gap-6 lg:grid-cols-2">
+      <div className="mb-6 grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title={t("endpointTitle")}>
           <EndpointForm endpoint={endpoint} eventTypes={[...SUBSCRIBABLE]} />
         </Card>

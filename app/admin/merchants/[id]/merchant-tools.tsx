@@ -5,18 +5,9 @@ import { useState, type FormEvent } from "react";
 import { formatRupiah } from "@/lib/format";
 import { buttonClass } from "../../../_components/button";
 import { AmountField, FormError, FormNotice, TextareaField } from "../../../_components/field";
+import { useFormKey } from "../../../_lib/form-key";
 import { useAction } from "../../../_lib/use-action";
 import { useTRPC } from "../../../_trpc/client";
-
-/** A v4 UUID; `crypto.randomUUID` exists only in secure contexts, `getRandomValues` everywhere. */
-function newKey(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 export function SuspensionForm({ merchantId, suspended }: { merchantId: string; suspended: boolean }) {
   const t = useTranslations("adminTools.suspend");
@@ -55,7 +46,7 @@ export function AdjustmentForm({ merchantId }: { merchantId: string }) {
   const [amountText, setAmountText] = useState("");
   const [reason, setReason] = useState("");
   // One key per submission: a double click or a retry posts once.
-  const [idempotencyKey, setIdempotencyKey] = useState(newKey);
+  const [idempotencyKey, renewIdempotencyKey] = useFormKey();
   const [errors, setErrors] = useState<{ amount?: string; reason?: string }>({});
 
   function onSubmit(event: FormEvent) {
@@ -70,7 +61,7 @@ export function AdjustmentForm({ merchantId }: { merchantId: string }) {
       onSuccess: () => {
         setAmountText("");
         setReason("");
-        setIdempotencyKey(newKey());
+        renewIdempotencyKey();
       },
       done: (result) => t("done", { balance: formatRupiah(result.balance.available) }),
     });

@@ -7,12 +7,13 @@ const query = z.object({
   limit: z.coerce.number({ message: "limit harus angka / limit must be a number" }).int().min(1).max(100).default(50),
 });
 
-/** Polling fallback: the merchant's events in order, the same bodies the callbacks carry. */
+/** Polling fallback: the merchant's events in commit order (`seq`), the same bodies the callbacks carry; samples left out. */
 export const GET = apiRoute(async ({ caller, input }) => {
   const { after, limit } = parseWith(query, input);
   const events = await listEventsAfter(caller.merchantId, { after, limit });
   const data = events.map((e) => ({
     id: e.id,
+    seq: e.seq,
     type: e.type,
     created_at: e.createdAt.toISOString(),
     data: JSON.parse(e.data) as unknown,

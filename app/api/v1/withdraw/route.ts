@@ -4,9 +4,10 @@ import { withdrawRequestInput } from "@/server/withdrawals/schemas";
 import { publicStatus } from "@/server/withdrawals/views";
 
 /** Seed 003 "Buat Permintaan Withdraw": reserves amount + fee at once; `dana` unless `method` says otherwise. */
-export const POST = apiRoute(async ({ caller, input }) => {
+export const POST = apiRoute(async ({ caller, input, idempotencyKey }) => {
   const request = parseWith(withdrawRequestInput, input);
-  const { withdrawal, newBalance } = await requestWithdrawal({ merchantId: caller.merchantId, ...request, actor: caller.actor });
+  // With an Idempotency-Key a repeat answers the withdrawal it made, in this same shape (status and new_balance as they are now).
+  const { withdrawal, newBalance } = await requestWithdrawal({ merchantId: caller.merchantId, ...request, actor: caller.actor, idempotencyKey });
   return {
     body: {
       success: true,
