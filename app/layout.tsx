@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { appUrl } from "@/server/env";
+import { appUrl, env } from "@/server/env";
 import { TrpcProviders } from "./_trpc/client";
 import "./globals.css";
 
@@ -38,9 +38,16 @@ export const viewport: Viewport = { themeColor: "#1d4ed8" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const t = await getTranslations("common");
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
+        {/* Every page of a sandbox installation (the demo) says so: nothing here is real money. */}
+        {env.SANDBOX && (
+          <div role="note" data-testid="sandbox-banner" className="bg-amber-100 px-4 py-1 text-center text-xs font-medium text-amber-900">
+            {t("sandboxBanner")}
+          </div>
+        )}
         <NextIntlClientProvider>
           <TrpcProviders>{children}</TrpcProviders>
         </NextIntlClientProvider>

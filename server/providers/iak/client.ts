@@ -3,6 +3,7 @@
 // talks; what an answer means is decided by ./prepaid-supplier.ts. An answer that cannot be read
 // (no connection, timeout, 5xx, a body without `data.rc`) is reported as such, never as a refusal.
 import { createHash, timingSafeEqual } from "node:crypto";
+import { fetchText } from "../../../lib/fetch-text";
 
 export type IakConfig = {
   username: string;
@@ -50,20 +51,14 @@ export function configured(config: IakConfig): boolean {
 /** POSTs `body` to `path` and reads IAK's envelope. Never throws. */
 export async function callIak(config: IakConfig, path: string, body: Record<string, string>): Promise<IakReply> {
   if (!configured(config)) return { kind: "unreadable", problem: "IAK_USERNAME / IAK_API_KEY are not set" };
-  let res: Response;
-  let raw: string;
-  try {
-    res = await fetch(`${config.apiUrl.replace(/\/+$/, "")}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(config.timeoutMs),
-    });
-    raw = await res.text();
-  } catch (error) {
-    const name = error instanceof Error ? error.name : "Error";
-    return { kind: "unreadable", problem: name === "TimeoutError" ? `no answer within ${config.timeoutMs} ms` : `no answer (${name})` };
-  }
+  const fetched = await fetchText(
+    `${config.apiUrl.replace(/\/+$/, "")}${path}`,
+    { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) },
+    config.timeoutMs,
+  );
+  if (fetched.kind === "unreadable") return fetched;
+  const res = { status: fetched.status };
+  const raw = fetched.text;
   if (res.status >= 500) return { kind: "unreadable", problem: `HTTP ${res.status}` };
   let parsed: unknown;
   try {

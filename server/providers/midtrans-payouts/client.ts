@@ -3,6 +3,7 @@
 // talks; what an answer means is decided by ./payout-provider.ts. An answer that cannot be read
 // (no connection, timeout, 5xx, a body that is not what Midtrans documents) is reported as such,
 // never as a refusal: the outcome of that call is unknown.
+import { fetchText } from "../../../lib/fetch-text";
 
 export type IrisConfig = {
   /** Base URL ending in /iris (https://app.sandbox.midtrans.com/iris), without a trailing slash. */
@@ -31,10 +32,9 @@ export async function callIris(
   key: string,
   request: { method: "GET" | "POST"; path: string; body?: unknown; idempotencyKey?: string },
 ): Promise<IrisReply> {
-  let res: Response;
-  let text: string;
-  try {
-    res = await fetch(`${config.apiUrl}/api/v1${request.path}`, {
+  const fetched = await fetchText(
+    `${config.apiUrl}/api/v1${request.path}`,
+    {
       method: request.method,
       headers: {
         authorization: basicAuthorization(key),
@@ -43,13 +43,12 @@ export async function callIris(
         ...(request.idempotencyKey ? { "x-idempotency-key": request.idempotencyKey } : {}),
       },
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      signal: AbortSignal.timeout(config.timeoutMs),
-    });
-    text = await res.text();
-  } catch (error) {
-    const name = error instanceof Error ? error.name : "Error";
-    return { kind: "unreadable", problem: name === "TimeoutError" ? `no answer within ${config.timeoutMs} ms` : `no answer (${name})` };
-  }
+    },
+    config.timeoutMs,
+  );
+  if (fetched.kind === "unreadable") return fetched;
+  const res = { status: fetched.status };
+  const text = fetched.text;
   if (res.status >= 500) return { kind: "unreadable", problem: `HTTP ${res.status}` };
   let parsed: unknown;
   try {
