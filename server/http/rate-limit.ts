@@ -1,15 +1,7 @@
 // Fixed-window failure counters in the database, so every app process sees the same count.
 import { transaction, type Tx } from "../db";
 
-export type Window = { max: number; windowSeconds: number };
-
-/** True when `key` has used up its window; the window resets on its own. */
-export async function isRateLimited(key: string, { max }: Window): Promise<{ limited: boolean; retryAfterSeconds: number }> {
-  const bucket = await transaction((tx) => tx.rateLimitBucket.findUnique({ where: { key } }));
-  const now = Date.now();
-  if (!bucket || bucket.resetAt.getTime() <= now || bucket.count < max) return { limited: false, retryAfterSeconds: 0 };
-  return { limited: true, retryAfterSeconds: Math.ceil((bucket.resetAt.getTime() - now) / 1000) };
-}
+type Window = { windowSeconds: number };
 
 /**
  * One more event against `key` inside `tx`, starting a fresh window when the last one has ended;
@@ -27,11 +19,6 @@ async function bump(tx: Tx, key: string, windowSeconds: number, now: Date) {
   return tx.rateLimitBucket.findUniqueOrThrow({ where: { key } });
 }
 
-/** Counts one more event against `key`, starting a fresh window when the last one has ended. */
-export async function countRateLimited(key: string, { windowSeconds }: Pick<Window, "windowSeconds">): Promise<number> {
-  return transaction(async (tx) => (await bump(tx, key, windowSeconds, new Date())).count);
-}
-
 export type Taken = { key: string; allowed: boolean; count: number; retryAfterSeconds: number };
 
 /**
@@ -40,7 +27,7 @@ export type Taken = { key: string; allowed: boolean; count: number; retryAfterSe
  * and at most `max` of them are allowed. (Checking first and counting after lets a burst slip
  * through between the two.) One transaction, so the keys count together or not at all.
  */
-export async function takeRateLimits(limits: { key: string; max: number }[], { windowSeconds }: Pick<Window, "windowSeconds">): Promise<Taken[]> {
+export async function takeRateLimits(limits: { key: string; max: number }[], { windowSeconds }: Window): Promise<Taken[]> {
   return transaction(async (tx) => {
     const now = new Date();
     const taken: Taken[] = [];

@@ -4,6 +4,7 @@
 // (no connection, timeout, 5xx, a body without `data.rc`) is reported as such, never as a refusal.
 import { createHash, timingSafeEqual } from "node:crypto";
 import { fetchText } from "../../../lib/fetch-text";
+import { isRecord } from "../../../lib/json-values";
 
 export type IakConfig = {
   username: string;
@@ -33,7 +34,6 @@ export function iakSignMatches(config: Pick<IakConfig, "username" | "apiKey">, s
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** IAK writes rc as a string ("00", "39"); a number is read as the code it stands for (0 → "00", 6 → "06"). */
 export function readRc(value: unknown): string | null {

@@ -20,7 +20,8 @@ import { randomBytes } from "node:crypto";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { AppError } from "../../errors";
 import type { PlnCustomer, PrepaidSupplier, SupplierCallback, SupplierOrder, SupplierOutcome, SupplierProduct } from "../types";
-import { callIak, configured, iakSign, iakSignMatches, isRecord, text, type IakConfig, type IakData, type IakReply } from "./client";
+import { isRecord, wholeRupiah } from "../../../lib/json-values";
+import { callIak, configured, iakSign, iakSignMatches, text, type IakConfig, type IakData, type IakReply } from "./client";
 
 /** The ref_id Saldo gives IAK: `saldo-<trId>-<8 hex>`. */
 const REF = /^saldo-(\d{1,15})-[0-9a-f]{8}$/;
@@ -104,9 +105,8 @@ export function outcomeOf(order: OrderAsked, reply: IakReply): SupplierOutcome {
 
 /** A whole, positive rupiah amount as IAK writes it (a number, or a string of digits in callbacks); null otherwise. */
 function readRupiah(value: unknown): bigint | null {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return BigInt(value);
-  if (typeof value === "string" && /^\d{1,13}$/.test(value.trim()) && BigInt(value.trim()) > 0n) return BigInt(value.trim());
-  return null;
+  const amount = wholeRupiah(value);
+  return amount !== null && amount > 0n ? amount : null;
 }
 
 /** "R1 /000001300" → R1, 1300. */

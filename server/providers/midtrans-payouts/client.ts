@@ -4,6 +4,7 @@
 // (no connection, timeout, 5xx, a body that is not what Midtrans documents) is reported as such,
 // never as a refusal: the outcome of that call is unknown.
 import { fetchText } from "../../../lib/fetch-text";
+import { isRecord } from "../../../lib/json-values";
 
 export type IrisConfig = {
   /** Base URL ending in /iris (https://app.sandbox.midtrans.com/iris), without a trailing slash. */
@@ -22,7 +23,6 @@ export type IrisConfig = {
 /** `answered`: Midtrans said something we can read. `unreadable`: the outcome of the call is unknown. */
 export type IrisReply = { kind: "answered"; httpStatus: number; body: Record<string, unknown>; text: string } | { kind: "unreadable"; problem: string };
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 export const basicAuthorization = (key: string) => `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
 

@@ -12,10 +12,11 @@
 // Notifications: Iris-Signature = SHA512(raw body + merchant key), lowercase hex.
 import { createHash, timingSafeEqual } from "node:crypto";
 import { formatRupiah } from "../../../lib/format";
+import { isRecord, wholeRupiah } from "../../../lib/json-values";
 import { irisEnv } from "../../env";
 import { AppError } from "../../errors";
 import type { PayoutHooks, PayoutInquiry, PayoutNotification, PayoutProvider, PayoutRequest, PayoutResult, PayoutStatus } from "../types";
-import { callIris, irisErrorText, isRecord, type IrisConfig, type IrisReply } from "./client";
+import { callIris, irisErrorText, type IrisConfig, type IrisReply } from "./client";
 
 /**
  * Saldo method → Iris `beneficiary_bank`, as far as Midtrans documents it: the banks' own codes
@@ -46,13 +47,6 @@ export function irisSignatureMatches(rawBody: string, merchantKey: string, given
   const expected = Buffer.from(irisSignature(rawBody, merchantKey), "hex");
   const actual = Buffer.from(given.trim().toLowerCase(), "hex");
   return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
-
-/** "100000.00" / "100000" → 100000n; null for anything with a fraction or not a number. */
-function rupiahFromIris(value: unknown): bigint | null {
-  const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
-  const match = /^(\d{1,13})(?:\.0{1,2})?$/.exec(text);
-  return match ? BigInt(match[1]!) : null;
 }
 
 const str = (value: unknown) => (typeof value === "string" ? value : "");
@@ -234,7 +228,7 @@ export function createMidtransPayoutProvider(config: IrisConfig): PayoutProvider
       const state = readIrisStatus(reference, body);
       if (state.status === "queued") return { kind: "payout", reference, result: { status: "sent", reference }, providerStatus: "queued" };
       if (state.status === "unknown") return { kind: "ignored", reason: state.problem };
-      const amount = rupiahFromIris(body.amount);
+      const amount = wholeRupiah(body.amount);
       return { kind: "payout", reference, result: state, providerStatus: str(body.status), ...(amount === null ? {} : { amount }) };
     },
 
@@ -245,7 +239,7 @@ export function createMidtransPayoutProvider(config: IrisConfig): PayoutProvider
         const reply = await callIris(config, key, { method: "GET", path: "/balance" });
         if (reply.kind === "unreadable") throw new Error(`balance with the ${role} key: ${reply.problem}`);
         if (reply.httpStatus !== 200) throw new Error(`balance with the ${role} key: HTTP ${reply.httpStatus} ${irisErrorText(reply)}`);
-        const balance = rupiahFromIris(reply.body.balance);
+        const balance = wholeRupiah(reply.body.balance);
         answers.push(`${role} key ok${balance === null ? "" : ` (balance ${formatRupiah(balance)})`}`);
       }
       if (!config.merchantKey) throw new Error(`${answers.join(", ")}; IRIS_MERCHANT_KEY is not set, so notifications cannot be verified`);

@@ -6,6 +6,8 @@
 // What is documented and what was chosen: docs/providers.md § Midtrans Core API.
 import { createHash, timingSafeEqual } from "node:crypto";
 import { midtransEnv } from "../../env";
+import { fetchText } from "../../../lib/fetch-text";
+import { isRecord } from "../../../lib/json-values";
 
 /** A JSON answer from Midtrans. `statusCode` is the body's `status_code` (authoritative), else the HTTP status. */
 export type MidtransAnswer = { kind: "answer"; httpStatus: number; statusCode: string; body: Record<string, unknown> };
@@ -18,10 +20,6 @@ export function midtransConfig(): MidtransConfig {
   return { serverKey: midtransEnv.MIDTRANS_SERVER_KEY, apiUrl: midtransEnv.MIDTRANS_API_URL, timeoutMs: midtransEnv.MIDTRANS_TIMEOUT_MS };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 /** One Core API call. Never throws: a lost call is a value, so every caller decides what to ask next. */
 export async function midtransRequest(
   config: MidtransConfig,
@@ -30,10 +28,9 @@ export async function midtransRequest(
   body?: unknown,
 ): Promise<MidtransAnswer | MidtransLost> {
   if (!config.serverKey) return { kind: "lost", reason: "MIDTRANS_SERVER_KEY is not set" };
-  let response: Response;
-  let text: string;
-  try {
-    response = await fetch(`${config.apiUrl}${path}`, {
+  const fetched = await fetchText(
+    `${config.apiUrl}${path}`,
+    {
       method,
       headers: {
         accept: "application/json",
@@ -42,13 +39,12 @@ export async function midtransRequest(
       },
       body: body === undefined ? undefined : JSON.stringify(body),
       redirect: "error",
-      signal: AbortSignal.timeout(config.timeoutMs),
-    });
-    text = await response.text();
-  } catch (error) {
-    const name = (error as { name?: string }).name;
-    return { kind: "lost", reason: name === "TimeoutError" || name === "AbortError" ? `no answer within ${config.timeoutMs} ms` : `connection failed (${String((error as Error).message ?? error)})` };
-  }
+    },
+    config.timeoutMs,
+  );
+  if (fetched.kind === "unreadable") return { kind: "lost", reason: fetched.problem };
+  const response = { status: fetched.status };
+  const text = fetched.text;
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -91,11 +87,3 @@ export function formatMidtransTime(date: Date): string {
   return `${new Date(date.getTime() + WIB_OFFSET_MS).toISOString().replace("T", " ").slice(0, 19)} +0700`;
 }
 
-/** gross_amount comes back as "44000.00": whole rupiah or null (a fractional or malformed amount). */
-export function wholeRupiah(value: unknown): bigint | null {
-  const text = typeof value === "number" && Number.isSafeInteger(value) ? String(value) : value;
-  if (typeof text !== "string") return null;
-  const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!m || (m[2] !== undefined && Number(m[2]) !== 0)) return null;
-  return BigInt(m[1]!);
-}

@@ -7,9 +7,10 @@ import { z } from "zod";
 import { AppError } from "../../errors";
 import type { Charge, ChargeRequest, ChargeState, DepositProvider } from "../types";
 import {
-  formatMidtransTime, midtransConfig, midtransRequest, parseMidtransTime, verifyMidtransSignature, wholeRupiah,
+  formatMidtransTime, midtransConfig, midtransRequest, parseMidtransTime, verifyMidtransSignature,
   type MidtransAnswer, type MidtransConfig, type MidtransLost,
 } from "./core-api";
+import { wholeRupiah } from "../../../lib/json-values";
 
 /** Saldo's VA methods → the Core API's `bank_transfer.bank`. Mandiri is a bill payment (echannel), QRIS its own type. */
 const VA_BANKS: Record<string, string> = { VA_BNI: "bni", VA_BRI: "bri", VA_PERMATA: "permata", VA_BCA: "bca", VA_CIMB: "cimb" };
