@@ -1,8 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, ensureChromium } from "./scripts/chromium.mjs";
 
-const port = 3100;
-const secondOrigin = "http://localhost:3101"; // a second app process, same database (scripts/e2e-server.mjs)
+// E2E_PORT moves both app processes (port and port + 1), so two checkouts can run their suites at once.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const secondOrigin = `http://localhost:${port + 1}`; // a second app process, same database (scripts/e2e-server.mjs)
 
 export default defineConfig({
   testDir: "e2e",
@@ -26,6 +27,6 @@ export default defineConfig({
     timeout: 240_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORTS: `${port},3101` },
+    env: { E2E_PORTS: `${port},${port + 1}` },
   },
 });

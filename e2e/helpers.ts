@@ -19,4 +19,4 @@ export async function logout(page: Page) {
 }
 
 /** The second app process that scripts/e2e-server.mjs starts on the same database. */
-export const SECOND_ORIGIN = "http://localhost:3101";
+export const SECOND_ORIGIN = `http://localhost:${Number(process.env.E2E_PORT ?? 3100) + 1}`;

@@ -8,7 +8,7 @@ import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const ports = (process.env.E2E_PORTS ?? "3100,3101").split(",");
-const dbFile = path.join("data", "e2e.db");
+const dbFile = path.join("data", `e2e-${ports[0]}.db`);
 for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: true });
 
 // `next start` runs with NODE_ENV=production: this is a sandbox on SQLite, declared as such, with
@@ -31,7 +31,7 @@ const env = {
 const tsx = path.join("node_modules", ".bin", "tsx");
 execFileSync(tsx, ["scripts/migrate.ts"], { env, stdio: "inherit" });
 execFileSync(tsx, ["prisma/seed.ts"], { env, stdio: "inherit" });
-if (!existsSync(path.join(".next", "BUILD_ID"))) execFileSync("npx", ["next", "build"], { env, stdio: "inherit" });
+if (!existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) execFileSync("npx", ["next", "build"], { env, stdio: "inherit" });
 
 // The worker's sandbox callbacks go to the first app process.
 const children = [spawn(tsx, ["server/jobs/worker.ts"], { env: { ...env, WORKER_INTERVAL_SECONDS: "2", APP_URL: `http://localhost:${ports[0]}`, AUTO_TOPUP_POLL_MS: "1000" }, stdio: "inherit" })];
