@@ -1,5 +1,5 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 // Every test file gets a fresh database of its own (tests/setup-db.ts). The `sqlite` project
 // always runs; the `postgres` project runs the same files against PostgreSQL when
@@ -18,7 +18,12 @@ export default defineConfig({
   resolve: { alias: { "@": import.meta.dirname } },
   test: {
     projects: [
-      { extends: true as const, test: { ...shared, name: "sqlite", env: { TEST_DB_ENGINE: "sqlite", ...fastWebhooks } } },
+      // tests/scale-out runs several `next start` processes and workers on one database, which is
+      // what PostgreSQL is for (SQLite is the one-machine embedded engine): postgres project only.
+      {
+        extends: true as const,
+        test: { ...shared, name: "sqlite", exclude: [...configDefaults.exclude, "tests/scale-out/**"], env: { TEST_DB_ENGINE: "sqlite", ...fastWebhooks } },
+      },
       ...(process.env.TEST_POSTGRES_URL
         ? [{ extends: true as const, test: { ...shared, name: "postgres", env: { TEST_DB_ENGINE: "postgres", ...fastWebhooks } } }]
         : []),

@@ -10,3 +10,7 @@ if (!result.ok) {
   process.exit(1);
 }
 console.log(`Ledger OK: ${result.checked.journals} journals balance, ${result.checked.accounts} account balances match their entries.`);
+// System accounts by type, summed over their shards (provider clearing and fee revenue are split in SYSTEM_ACCOUNT_SHARDS rows).
+for (const [type, { balance, accounts }] of Object.entries(result.systemBalances)) {
+  if (accounts > 0) console.log(`  ${type}: ${balance} (${accounts} account${accounts === 1 ? "" : "s"})`);
+}

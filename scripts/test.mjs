@@ -1,6 +1,8 @@
 // npm test — every suite, in order, against real databases and a real browser:
-//   1. vitest: unit + integration on SQLite, and again on PostgreSQL when TEST_POSTGRES_URL is set
-//   2. Playwright e2e in Debian's Chromium against a fresh production build on SQLite
+//   1. a fresh production build (`next build`, into NEXT_DIST_DIR or .next)
+//   2. vitest: unit + integration on SQLite, and again on PostgreSQL when TEST_POSTGRES_URL is set
+//      (the PostgreSQL run includes tests/scale-out, which starts that build as several processes)
+//   3. Playwright e2e in Debian's Chromium against the same build, on SQLite
 // Ends with one line "N passed, N failed" over all suites.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -37,6 +39,9 @@ console.log(
     : "PostgreSQL suite: off (set TEST_POSTGRES_URL to run the same tests on PostgreSQL)",
 );
 
+// Built first: the scale-out tests (vitest, PostgreSQL) and the e2e suite both run this build.
+const built = step("production build (next build)", "npx", ["next", "build"]);
+
 const vitestJson = path.join(results, "vitest.json");
 rmSync(vitestJson, { force: true });
 step("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
@@ -50,7 +55,7 @@ if (vitest) {
 let e2eRan = false;
 try {
   ensureChromium();
-  if (step("production build for e2e (next build)", "npx", ["next", "build"])) {
+  if (built) {
     const e2eJson = path.join(results, "playwright.json");
     rmSync(e2eJson, { force: true });
     step("e2e (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson });

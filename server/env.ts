@@ -119,10 +119,16 @@ const webhookSchema = z.object({
   WEBHOOK_CLAIM_SECONDS: z.coerce.number().positive().default(30),
   WEBHOOK_POLL_MS: z.coerce.number().int().positive().default(1000),
   WEBHOOK_BATCH_SIZE: z.coerce.number().int().positive().default(50),
-  /** Deliveries one worker runs at once. */
-  WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(10),
-  /** Deliveries in flight to one merchant's endpoint at once, across all workers (a dead endpoint holds only these). */
-  WEBHOOK_CONCURRENCY_PER_ENDPOINT: z.coerce.number().int().positive().default(2),
+  /** Deliveries one worker runs at once (each is a request in flight, not a database connection). */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().default(50),
+  /**
+   * Deliveries in flight to one merchant's endpoint at once, across all workers (a dead endpoint holds
+   * only these). One endpoint's throughput is about this many per round (claim, send, write), so 8
+   * lets a busy merchant receive hundreds per second while a dead one holds 8 of every worker's 50.
+   */
+  WEBHOOK_CONCURRENCY_PER_ENDPOINT: z.coerce.number().int().positive().default(8),
+  /** Finished deliveries wait at most this long for others, then all their outcomes are written in one transaction (0 = each at once). */
+  WEBHOOK_WRITE_BATCH_MS: z.coerce.number().int().nonnegative().default(5),
   WEBHOOK_ROTATION_OVERLAP_HOURS: z.coerce.number().positive().default(24),
   /** Delivered and skipped events (and their attempts) are purged this many days after delivery. */
   OUTBOX_RETENTION_DAYS: z.coerce.number().positive().default(30),
@@ -289,3 +295,15 @@ const ticketSchema = z.object({
 });
 
 export const ticketEnv = ticketSchema.parse(process.env);
+
+// The live payment status (server/live): one change feed per process for every open pay page.
+const liveSchema = z.object({
+  /** Live-status streams (open pay pages) one app process serves at once; past it the stream is answered 503 and the page polls. */
+  LIVE_MAX_VIEWERS: z.coerce.number().int().positive().default(2000),
+  /** SQLite only: how often the one poll per process reads every watched deposit (PostgreSQL uses LISTEN/NOTIFY). */
+  LIVE_POLL_MS: z.coerce.number().int().positive().default(250),
+  /** Heartbeat comment on every open stream, so proxies keep it open and a dead one is noticed. */
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().positive().default(15_000),
+});
+
+export const liveEnv = liveSchema.parse(process.env);

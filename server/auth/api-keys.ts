@@ -48,12 +48,12 @@ export function generateApiKey(mode: KeyMode = servingKeyMode(), options: { cons
  * `sk_live_` / `sk_test_` prefix then decides its mode. Without either, the mode is `mode` or
  * the one the installation serves.
  */
-export async function createApiKey(tx: Tx, input: { merchantId: string; name: string; key?: string; mode?: KeyMode; console?: boolean }) {
+export async function createApiKey(tx: Tx, input: { merchantId: string; name: string; key?: string; mode?: KeyMode; console?: boolean; ipAllowlist?: string | null }) {
   const mode: KeyMode = input.console ? "sandbox" : ((input.key ? modeOfKey(input.key) : null) ?? input.mode ?? servingKeyMode());
   const key = input.key ?? generateApiKey(mode, { console: input.console });
   const prefix = key.slice(0, isConsoleKey(key) ? CONSOLE_KEY_PREFIX.length + 4 : 12);
   const record = await tx.apiKey.create({
-    data: { merchantId: input.merchantId, name: input.name, prefix, keyHash: hashApiKey(key), mode },
+    data: { merchantId: input.merchantId, name: input.name, prefix, keyHash: hashApiKey(key), mode, ipAllowlist: input.ipAllowlist ?? null },
   });
   return { key, record };
 }

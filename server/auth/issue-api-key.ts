@@ -15,8 +15,8 @@ export function normaliseIpAllowlist(raw: string | undefined): string | null {
 export async function issueApiKey(input: { merchantId: string; name: string; ipAllowlist?: string; actor: Actor }) {
   const ipAllowlist = normaliseIpAllowlist(input.ipAllowlist);
   return transaction(async (tx) => {
-    const { key, record } = await createApiKey(tx, { merchantId: input.merchantId, name: input.name.trim() || "API key" });
-    if (ipAllowlist) await tx.apiKey.update({ where: { id: record.id }, data: { ipAllowlist } });
+    // The allow-list is written with the key: a key is never usable (nor cached) without it.
+    const { key, record } = await createApiKey(tx, { merchantId: input.merchantId, name: input.name.trim() || "API key", ipAllowlist });
     await recordAudit(tx, { actor: input.actor, action: "api_key.create", targetType: "api_key", targetId: record.id, merchantId: input.merchantId, metadata: { mode: record.mode } });
     return { id: record.id, key, prefix: record.prefix, mode: record.mode };
   });

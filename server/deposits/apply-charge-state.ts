@@ -23,11 +23,8 @@ export type AppliedChargeState = { outcome: ChargeOutcome; depositId: string | n
 
 async function recordChargeClosed(provider: string, state: Extract<ChargeState, { kind: "expired" | "failed" }>, payload: string): Promise<AppliedChargeState> {
   return transaction(async (tx) => {
-    const seen = await tx.providerEvent.findUnique({ where: { provider_eventId: { provider, eventId: state.eventId } } });
+    const seen = await tx.providerEvent.findUnique({ where: { provider_eventId: { provider, eventId: state.eventId } }, select: { outcome: true, depositId: true } });
     if (seen) return { outcome: seen.outcome as ChargeOutcome, depositId: seen.depositId, duplicate: true, reference: state.reference };
-    const event = await tx.providerEvent.create({
-      data: { provider, eventId: state.eventId, reference: state.reference, amount: state.amount ?? 0n, payload, outcome: "processing" },
-    });
     const deposit = await findDepositByReference(tx, state.reference);
     let outcome: ChargeOutcome = "ignored";
     // A provider closes only its own charges.
@@ -36,7 +33,11 @@ async function recordChargeClosed(provider: string, state: Extract<ChargeState, 
       const closed = await expireDepositInTx(tx, deposit, reason, { type: "PROVIDER", id: provider }, new Date(), { byProvider: true });
       outcome = closed ? state.kind : "no_change";
     }
-    await tx.providerEvent.update({ where: { id: event.id }, data: { outcome, depositId: deposit?.id } });
+    // Written once, with its outcome: a concurrent copy fails on (provider, eventId), rolls back and is retried as a duplicate.
+    await tx.providerEvent.create({
+      data: { provider, eventId: state.eventId, reference: state.reference, amount: state.amount ?? 0n, payload, outcome, depositId: deposit?.id },
+      select: { id: true },
+    });
     return { outcome, depositId: deposit?.id ?? null, duplicate: false, reference: state.reference };
   });
 }

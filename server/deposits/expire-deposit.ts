@@ -5,6 +5,7 @@
 import type { Actor } from "../audit";
 import { recordAudit } from "../audit";
 import { db, type Deposit, transaction, type Tx } from "../db";
+import { notifyDepositStatus } from "../live/notify-deposit-status";
 import { enqueueDepositEvent } from "./deposit-events";
 
 export type ExpireReason = "expired" | "cancelled" | "failed";
@@ -28,6 +29,8 @@ export async function expireDepositInTx(tx: Tx, deposit: Deposit, reason: Expire
     },
   });
   if (count === 0) return null;
+  // Open pay pages hear of it once this transaction commits (LISTEN/NOTIFY on PostgreSQL).
+  await notifyDepositStatus(tx, deposit.id);
   const expired = await tx.deposit.findUniqueOrThrow({ where: { id: deposit.id } });
   await enqueueDepositEvent(tx, expired, reason === "failed" ? "failed" : "expired");
   if (!byClock) {

@@ -4,7 +4,8 @@
 import { actorLabel, recordAudit, type Actor } from "../audit";
 import type { Deposit, Tx } from "../db";
 import { merchantAccountsFor } from "../ledger/accounts";
-import { postJournal, systemAccount } from "../ledger";
+import { postJournal, systemShardId } from "../ledger";
+import { notifyDepositStatus } from "../live/notify-deposit-status";
 import { alertOnLowBalances } from "../treasury/low-balance";
 import { methodName } from "./methods";
 import { enqueueDepositEvent } from "./deposit-events";
@@ -25,8 +26,9 @@ export type MarkPaidInput = {
  * nothing, otherwise (already paid, cancelled, failed, or paid after expiry). Clearing `openKey`
  * never collides: a closed deposit's is already null.
  */
-export async function markDepositPaid(tx: Tx, deposit: Deposit, input: MarkPaidInput) {
-  const data = { status: "paid", paidAt: input.paidAt, paidAmount: input.paidAmount, openKey: null, nextStatusCheckAt: null };
+export async function markDepositPaid(tx: Tx, deposit: Deposit, input: MarkPaidInput): Promise<Deposit | null> {
+  // updatedAt is set here (not by Prisma) so the row after the update is known without reading it back.
+  const data = { status: "paid", paidAt: input.paidAt, paidAmount: input.paidAmount, openKey: null, nextStatusCheckAt: null, updatedAt: new Date() };
   const payable = input.adminDecision
     ? [{ id: deposit.id, status: { in: ["pending", "expired"] } }]
     : [
@@ -43,6 +45,8 @@ export async function markDepositPaid(tx: Tx, deposit: Deposit, input: MarkPaidI
     }
   }
   if (count === 0) return null;
+  // Open pay pages hear of it once this transaction commits (LISTEN/NOTIFY on PostgreSQL).
+  await notifyDepositStatus(tx, deposit.id);
   if (afterExpiry) {
     await recordAudit(tx, {
       actor: input.actor,
@@ -58,12 +62,12 @@ export async function markDepositPaid(tx: Tx, deposit: Deposit, input: MarkPaidI
   const credit = input.creditAmount ?? deposit.creditAmount;
   const fee = input.paidAmount - credit;
   const { wallet } = await merchantAccountsFor(tx, deposit.merchantId);
-  const clearing = await systemAccount(tx, "providerClearing");
+  // Clearing and fee revenue are sharded by deposit (server/ledger/accounts.ts): concurrent credits do not queue on one row.
   const lines = [
     { accountId: wallet.id, amount: credit },
-    { accountId: clearing.id, amount: -input.paidAmount },
+    { accountId: systemShardId("providerClearing", deposit.id), amount: -input.paidAmount },
   ];
-  if (fee !== 0n) lines.push({ accountId: (await systemAccount(tx, "feeRevenue")).id, amount: fee });
+  if (fee !== 0n) lines.push({ accountId: systemShardId("feeRevenue", deposit.id), amount: fee });
   const { changedWallets } = await postJournal(tx, {
     idempotencyKey: `deposit:${deposit.id}:paid`,
     type: "DEPOSIT",
@@ -73,7 +77,9 @@ export async function markDepositPaid(tx: Tx, deposit: Deposit, input: MarkPaidI
     lines,
   });
   await alertOnLowBalances(tx, changedWallets);
-  const paid = await tx.deposit.findUniqueOrThrow({ where: { id: deposit.id } });
+  // The row as the guarded update left it: on the common path (a pending deposit) the one it
+  // matched with `data` written over it; the rare late or admin-decided payment reads it back.
+  const paid: Deposit = afterExpiry || input.adminDecision ? await tx.deposit.findUniqueOrThrow({ where: { id: deposit.id } }) : { ...deposit, ...data };
   await enqueueDepositEvent(tx, paid, "paid");
   return paid;
 }

@@ -18,14 +18,9 @@ export async function findDepositByReference(tx: Tx, reference: string) {
 
 export async function recordProviderPayment(provider: string, payment: ProviderPayment, rawBody: string) {
   return transaction(async (tx) => {
-    const seen = await tx.providerEvent.findUnique({ where: { provider_eventId: { provider, eventId: payment.eventId } } });
+    const seen = await tx.providerEvent.findUnique({ where: { provider_eventId: { provider, eventId: payment.eventId } }, select: { outcome: true, depositId: true } });
     if (seen) return { outcome: seen.outcome as PaymentOutcome, depositId: seen.depositId, duplicate: true };
 
-    // Claim the event id first: a concurrent copy of this callback blocks here and, once this
-    // transaction commits, fails on the unique index and is retried as a duplicate.
-    const event = await tx.providerEvent.create({
-      data: { provider, eventId: payment.eventId, reference: payment.reference, amount: payment.amount, paidAt: payment.paidAt, payload: rawBody, outcome: "processing" },
-    });
     const deposit = await findDepositByReference(tx, payment.reference);
     let outcome: PaymentOutcome;
     if (!deposit) outcome = "unknown_reference";
@@ -34,7 +29,14 @@ export async function recordProviderPayment(provider: string, payment: ProviderP
       const paid = await markDepositPaid(tx, deposit, { paidAmount: payment.amount, paidAt: payment.paidAt, actor: { type: "PROVIDER", id: provider } });
       outcome = paid ? "credited" : "late_payment";
     }
-    await tx.providerEvent.update({ where: { id: event.id }, data: { outcome, depositId: deposit?.id } });
+    // The event is written once, with its outcome, in the transaction that acted on it. Its unique
+    // (provider, eventId) is what makes the event count once: a concurrent copy that got this far
+    // fails here on the index (waiting, on PostgreSQL, for this transaction to commit), rolls back
+    // everything it did, and is retried by `transaction`, which then finds this row above.
+    await tx.providerEvent.create({
+      data: { provider, eventId: payment.eventId, reference: payment.reference, amount: payment.amount, paidAt: payment.paidAt, payload: rawBody, outcome, depositId: deposit?.id },
+      select: { id: true },
+    });
     return { outcome, depositId: deposit?.id ?? null, duplicate: false };
   });
 }

@@ -91,7 +91,7 @@ export function apiRoute(handler: (ctx: { req: Request; caller: ApiCaller; input
       const limiters = requestLimiters();
       const ip = clientIp(req.headers);
       await limiters.admitApiRequest(ip);
-      const caller = await authenticateApiKey(req).catch(async (error: unknown) => {
+      const caller = await authenticateApiKey(req, ip).catch(async (error: unknown) => {
         if (isAppError(error) && (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN")) await limiters.countFailedAuthentication(ip);
         throw error;
       });

@@ -32,6 +32,44 @@ export const SYSTEM_ACCOUNTS = {
 } as const;
 export type SystemAccountName = keyof typeof SYSTEM_ACCOUNTS;
 
+/**
+ * The system accounts every paid deposit moves (provider clearing, fee revenue) are split into
+ * SYSTEM_ACCOUNT_SHARDS rows, `system:provider_clearing:<n>` …, so concurrent credits do not all
+ * queue on one row lock (PostgreSQL). The shard is picked from the posting's business id (the
+ * deposit id), so a retry lands on the same one. A shard's id is its code, so it needs no lookup;
+ * it is created by its first posting. The account a system name had before sharding stays valid
+ * (earlier postings stay there, and other journals still use it): a system balance is the sum over
+ * every account of its type (`systemBalances`).
+ */
+export const SYSTEM_ACCOUNT_SHARDS = 16;
+export type ShardedSystemAccount = "providerClearing" | "feeRevenue";
+
+/** FNV-1a, 32 bits: a stable, well-spread shard number for a key. */
+function shardOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % SYSTEM_ACCOUNT_SHARDS;
+}
+
+/** The id (= code) of the shard of a system account that `shardKey` posts to. */
+export function systemShardId(name: ShardedSystemAccount, shardKey: string): string {
+  return `${SYSTEM_ACCOUNTS[name].code}:${shardOf(shardKey)}`;
+}
+
+const SHARD_ID = /^(system:provider_clearing|system:fee_revenue):(\d{1,2})$/;
+/** A shard's code and type when `accountId` names one (post-journal creates it on first use). */
+export function systemShardOf(accountId: string): { code: string; type: AccountType } | null {
+  const match = SHARD_ID.exec(accountId);
+  if (!match || Number(match[2]) >= SYSTEM_ACCOUNT_SHARDS) return null;
+  return { code: accountId, type: match[1] === SYSTEM_ACCOUNTS.providerClearing.code ? ACCOUNT_TYPES.PROVIDER_CLEARING : ACCOUNT_TYPES.FEE_REVENUE };
+}
+
+/** The accounts whose balance may never go below zero (post-journal's guard). */
+export const NON_NEGATIVE_TYPES: readonly string[] = [...NON_NEGATIVE];
+
 export const walletCode = (merchantId: string) => `merchant:${merchantId}:wallet`;
 export const holdCode = (merchantId: string) => `merchant:${merchantId}:hold`;
 /** Incoming sales money not yet in the deposit (seed 001 "Incoming Balance"); swept into the wallet by rules. */

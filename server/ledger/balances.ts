@@ -2,17 +2,24 @@ import { db, type Db, type Tx } from "../db";
 import { holdCode, walletCode } from "./accounts";
 import { cursorId, keysetPage } from "../../lib/keyset-cursor";
 import { pageResult, pageSkip } from "../../lib/pagination";
+import { COUNT_TAKE, cappedTotal } from "../../lib/capped-count";
 
 type Reader = Db | Tx;
 
-/** Available = the wallet (holds already taken off); held = what pending holds reserve. */
+/**
+ * Available = the wallet (holds already taken off); held = what pending holds reserve. One
+ * statement for both accounts (the REST hot path: GET /api/v1/balance), without the query builder.
+ */
 export async function balanceOf(reader: Reader, merchantId: string) {
-  const accounts = await reader.ledgerAccount.findMany({
-    where: { code: { in: [walletCode(merchantId), holdCode(merchantId)] } },
-    select: { code: true, balance: true },
-  });
-  const get = (code: string) => accounts.find((a) => a.code === code)?.balance ?? 0n;
-  return { available: get(walletCode(merchantId)), held: get(holdCode(merchantId)) };
+  const wallet = walletCode(merchantId);
+  const rows = await reader.$queryRaw<{ code: string; balance: bigint | number | string }[]>`SELECT "code", "balance" FROM "LedgerAccount" WHERE "code" IN (${wallet}, ${holdCode(merchantId)})`;
+  let available = 0n;
+  let held = 0n;
+  for (const row of rows) {
+    if (row.code === wallet) available = BigInt(row.balance);
+    else held = BigInt(row.balance);
+  }
+  return { available, held };
 }
 
 /**
@@ -26,20 +33,22 @@ export type HistoryPage = { page: number; pageSize: number; from?: Date; before?
 /**
  * The wallet's entries, newest first, each with the journal that explains it: the page envelope
  * (`total`, `page`, `pageSize`, `totalPages`, `items`) plus `nextCursor` (null on the last page).
+ * `total` counts up to COUNT_CAP entries (`totalCapped` past it, lib/capped-count.ts): a wallet with
+ * hundreds of thousands of entries is not counted on every page view; older pages are reached by cursor.
  * Entry ids rise in posting order per account (the posting locks the account row before it writes
  * the entry), so "older than the cursor" is "id below it".
  */
 export async function walletHistory(...args: [merchantId: string, page: HistoryPage] | [reader: Reader, merchantId: string, page: HistoryPage]) {
   const [reader, merchantId, { page, pageSize, from, before, cursor }] = args.length === 2 ? [db, ...args] : args;
   const account = await reader.ledgerAccount.findUnique({ where: { code: walletCode(merchantId) }, select: { id: true } });
-  if (!account) return { ...pageResult([], 0, { page, pageSize }), nextCursor: null };
+  if (!account) return { ...pageResult([], 0, { page, pageSize }), totalCapped: false, nextCursor: null };
   // accountId + createdAt: the (accountId, createdAt) and (accountId, id) indexes serve these.
   const where = {
     accountId: account.id,
     ...(from || before ? { createdAt: { ...(from ? { gte: from } : {}), ...(before ? { lt: before } : {}) } } : {}),
   };
-  const [total, rows] = await Promise.all([
-    reader.ledgerEntry.count({ where }),
+  const [counted, rows] = await Promise.all([
+    reader.ledgerEntry.count({ where, take: COUNT_TAKE }),
     reader.ledgerEntry.findMany({
       where: cursor ? { ...where, id: { lt: cursorId(cursor) } } : where,
       orderBy: { id: "desc" },
@@ -49,6 +58,7 @@ export async function walletHistory(...args: [merchantId: string, page: HistoryP
     }),
   ]);
   const { items, nextCursor } = keysetPage(rows, pageSize);
+  const { total, totalCapped } = cappedTotal(counted);
   return {
     ...pageResult(
       items.map((row) => ({
@@ -64,6 +74,7 @@ export async function walletHistory(...args: [merchantId: string, page: HistoryP
       total,
       { page, pageSize },
     ),
+    totalCapped,
     nextCursor,
   };
 }
@@ -71,4 +82,21 @@ export async function walletHistory(...args: [merchantId: string, page: HistoryP
 /** A merchant's balances for the REST and page edges, which do not hold a database handle. */
 export async function merchantBalance(merchantId: string) {
   return balanceOf(db, merchantId);
+}
+
+/** Several merchants' balances in one query (lists that show a balance per row, such as the withdrawal desk). */
+export async function balancesOf(reader: Reader, merchantIds: string[]): Promise<Map<string, { available: bigint; held: bigint }>> {
+  const result = new Map(merchantIds.map((id) => [id, { available: 0n, held: 0n }]));
+  if (!merchantIds.length) return result;
+  const accounts = await reader.ledgerAccount.findMany({
+    where: { code: { in: merchantIds.flatMap((id) => [walletCode(id), holdCode(id)]) } },
+    select: { code: true, merchantId: true, balance: true },
+  });
+  for (const account of accounts) {
+    const balances = account.merchantId ? result.get(account.merchantId) : undefined;
+    if (!balances) continue;
+    if (account.code === walletCode(account.merchantId!)) balances.available = account.balance;
+    else balances.held = account.balance;
+  }
+  return result;
 }

@@ -1,10 +1,14 @@
 // The ledger's promises, checked from the raw rows: every journal balances, every cached
-// balance equals the sum of its entries, no merchant account is negative, and each hold
-// account carries exactly its pending holds.
+// balance equals the sum of its entries, no merchant account is negative, each hold account
+// carries exactly its pending holds, every system account shard is what its code says, and all
+// balances together sum to zero. `systemBalances` reports each system type summed over its shards.
 import type { Db } from "../db";
-import { ACCOUNT_TYPES, mayGoNegative } from "./accounts";
+import { ACCOUNT_TYPES, mayGoNegative, systemShardOf } from "./accounts";
+import { systemBalances } from "./system-balances";
 
-export async function verifyInvariants(db: Db): Promise<{ ok: boolean; problems: string[]; checked: Record<string, number> }> {
+export async function verifyInvariants(
+  db: Db,
+): Promise<{ ok: boolean; problems: string[]; checked: Record<string, number>; systemBalances: Record<string, { balance: bigint; accounts: number }> }> {
   const problems: string[] = [];
 
   const journals = await db.ledgerEntry.groupBy({ by: ["journalId"], _sum: { amount: true }, _count: { _all: true } });
@@ -26,7 +30,15 @@ export async function verifyInvariants(db: Db): Promise<{ ok: boolean; problems:
       problems.push(`account ${account.code}: cached balance ${account.balance} but entries sum to ${expected}`);
     }
     if (!mayGoNegative(account.type) && account.balance < 0n) problems.push(`account ${account.code} is negative: ${account.balance}`);
+    // A shard's id is its code (post-journal addresses it by id without a lookup) and fixes its type.
+    const shard = systemShardOf(account.code);
+    if (shard && (account.id !== account.code || account.type !== shard.type || account.merchantId !== null)) {
+      problems.push(`account ${account.code}: a system account shard must have id = code, type ${shard.type} and no merchant`);
+    }
   }
+  // Every journal sums to zero and every account to its entries, so all balances together do too.
+  const total = accounts.reduce((sum, account) => sum + account.balance, 0n);
+  if (total !== 0n) problems.push(`account balances sum to ${total}, not 0`);
 
   const pending = new Map(
     (await db.ledgerHold.groupBy({ by: ["merchantId"], where: { status: "PENDING" }, _sum: { amount: true } })).map((h) => [
@@ -41,5 +53,5 @@ export async function verifyInvariants(db: Db): Promise<{ ok: boolean; problems:
     }
   }
 
-  return { ok: problems.length === 0, problems, checked: { journals: journals.length, accounts: accounts.length } };
+  return { ok: problems.length === 0, problems, checked: { journals: journals.length, accounts: accounts.length }, systemBalances: await systemBalances(db) };
 }

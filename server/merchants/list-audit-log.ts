@@ -1,6 +1,7 @@
 // The audit log for admins: newest first, filtered by merchant, action (exact, or a prefix
 // ending in `.` such as `withdraw.`), actor type and a date range (inclusive days, WIB).
 import { db } from "../db";
+import { COUNT_TAKE, cappedTotal } from "../../lib/capped-count";
 import { pageResult, pageSkip } from "../../lib/pagination";
 
 export const ACTOR_TYPES = ["USER", "API_KEY", "PROVIDER", "WORKER", "SYSTEM"] as const;
@@ -21,6 +22,12 @@ export type AuditLogFilter = {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const wibDayStart = (day: string) => new Date(`${day}T00:00:00+07:00`);
 
+/**
+ * A page of the log, newest first. `total` counts up to COUNT_CAP rows (`totalCapped` past it): a
+ * log of millions of rows is not counted on every page view, and every page the pager offers is an
+ * index walk of at most COUNT_CAP rows on the (…, createdAt, id) indexes; older rows are found by
+ * narrowing the filter (a date range, a merchant, an action).
+ */
 export async function listAuditLog(filter: AuditLogFilter) {
   const createdAt: { gte?: Date; lt?: Date } = {};
   if (filter.from && DAY.test(filter.from) && !Number.isNaN(wibDayStart(filter.from).getTime())) createdAt.gte = wibDayStart(filter.from);
@@ -34,8 +41,8 @@ export async function listAuditLog(filter: AuditLogFilter) {
     ...(filter.actorType ? { actorType: filter.actorType } : {}),
     ...(createdAt.gte || createdAt.lt ? { createdAt } : {}),
   };
-  const [total, rows] = await Promise.all([
-    db.auditLog.count({ where }),
+  const [counted, rows] = await Promise.all([
+    db.auditLog.count({ where, take: COUNT_TAKE }),
     db.auditLog.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: pageSkip(filter), take: filter.pageSize }),
   ]);
   const merchantIds = [...new Set(rows.flatMap((r) => (r.merchantId ? [r.merchantId] : [])))];
@@ -43,11 +50,15 @@ export async function listAuditLog(filter: AuditLogFilter) {
     ? await db.merchant.findMany({ where: { id: { in: merchantIds } }, select: { id: true, businessName: true } })
     : [];
   const names = new Map(merchants.map((m) => [m.id, m.businessName]));
-  return pageResult(
-    rows.map((r) => ({ ...r, merchantName: r.merchantId ? (names.get(r.merchantId) ?? null) : null })),
-    total,
-    filter,
-  );
+  const { total, totalCapped } = cappedTotal(counted);
+  return {
+    ...pageResult(
+      rows.map((r) => ({ ...r, merchantName: r.merchantId ? (names.get(r.merchantId) ?? null) : null })),
+      total,
+      filter,
+    ),
+    totalCapped,
+  };
 }
 
 /** The actions recorded so far, for the filter's suggestions. */

@@ -3,6 +3,7 @@
 // no new withdrawal or deposit can be opened. The guarded update makes a second click a clear
 // INVALID_STATE rather than a silent repeat.
 import { recordAudit, type Actor } from "../audit";
+import { announceInvalidation, invalidateLocally } from "../cache/invalidation";
 import { transaction } from "../db";
 import { AppError } from "../errors";
 
@@ -15,7 +16,7 @@ export async function setMerchantSuspension(input: { merchantId: string; suspend
     throw new AppError("VALIDATION", "Alasan wajib diisi, 3–500 karakter / A reason of 3–500 characters is required");
   }
   const [from, to] = input.suspend ? (["ACTIVE", "SUSPENDED"] as const) : (["SUSPENDED", "ACTIVE"] as const);
-  return transaction(async (tx) => {
+  const result = await transaction(async (tx) => {
     const { count } = await tx.merchant.updateMany({
       where: { id: input.merchantId, status: from },
       data: { status: to, suspendedReason: input.suspend ? reason : null },
@@ -37,6 +38,10 @@ export async function setMerchantSuspension(input: { merchantId: string; suspend
       merchantId: input.merchantId,
       metadata: { reason },
     });
+    // Cached API keys carry the merchant's status: every process drops them (server/http/api-key-cache.ts).
+    await announceInvalidation(tx, { kind: "merchant", id: input.merchantId });
     return tx.merchant.findUniqueOrThrow({ where: { id: input.merchantId }, select: { id: true, status: true, suspendedReason: true } });
   });
+  invalidateLocally({ kind: "merchant", id: input.merchantId });
+  return result;
 }

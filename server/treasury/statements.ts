@@ -26,31 +26,43 @@ export type StatementPage = { cursor?: string; limit?: number };
  * The period's lines, oldest first, with the balance before the period's first line (`opening`)
  * and after its last (`closing`) — whichever page of lines is asked for — and `nextCursor` for the
  * page after (null on the last).
+ *
+ * A period is a range of entry ids: from the first entry posted at or after its start to the first
+ * posted at or after its end, each found with one seek on the (accountId, createdAt) index. The
+ * lines are then read in id order on the (accountId, id) index, so a month of a wallet with a
+ * million entries costs a few index seeks, not a scan; and consecutive periods tile exactly (a
+ * month's closing is the next month's opening), entry ids rising in posting order per account.
  */
 export async function walletStatement(merchantId: string, period: StatementPeriod, { cursor, limit = MAX_ROWS }: StatementPage = {}) {
   const account = await db.ledgerAccount.findUnique({ where: { code: walletCode(merchantId) } });
   if (!account) return { opening: 0n, closing: 0n, rows: [], truncated: false, nextCursor: null };
   const start = period.from ? wibDayStart(period.from) : undefined;
   const end = period.to ? new Date(wibDayStart(period.to).getTime() + 24 * 3600_000) : undefined;
-  const inPeriod = { accountId: account.id, createdAt: { ...(start ? { gte: start } : {}), ...(end ? { lt: end } : {}) } };
+  const firstIdFrom = async (at: Date) =>
+    (await db.ledgerEntry.findFirst({ where: { accountId: account.id, createdAt: { gte: at } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } }))?.id;
+  const [startId, endId] = await Promise.all([start ? firstIdFrom(start) : undefined, end ? firstIdFrom(end) : undefined]);
+  const empty = (start && startId === undefined) || (startId !== undefined && endId !== undefined && endId <= startId);
+  const idRange = { ...(startId !== undefined ? { gte: startId } : {}), ...(endId !== undefined ? { lt: endId } : {}) };
+  const inPeriod = { accountId: account.id, ...(startId !== undefined || endId !== undefined ? { id: idRange } : {}) };
   const take = Math.min(Math.max(limit, 1), MAX_ROWS);
-  const [first, last, entries] = await Promise.all([
-    db.ledgerEntry.findFirst({ where: inPeriod, orderBy: { id: "asc" }, select: { amount: true, balanceAfter: true } }),
-    db.ledgerEntry.findFirst({ where: inPeriod, orderBy: { id: "desc" }, select: { balanceAfter: true } }),
-    db.ledgerEntry.findMany({
-      where: cursor ? { ...inPeriod, id: { gt: cursorId(cursor) } } : inPeriod,
-      orderBy: { id: "asc" },
-      take: take + 1,
-      include: { journal: { select: { type: true, reference: true, description: true } } },
-    }),
-  ]);
+  const [first, last, entries] = empty
+    ? [null, null, []]
+    : await Promise.all([
+        db.ledgerEntry.findFirst({ where: inPeriod, orderBy: { id: "asc" }, select: { amount: true, balanceAfter: true } }),
+        db.ledgerEntry.findFirst({ where: inPeriod, orderBy: { id: "desc" }, select: { balanceAfter: true } }),
+        db.ledgerEntry.findMany({
+          where: cursor ? { ...inPeriod, id: { ...idRange, gt: cursorId(cursor) } } : inPeriod,
+          orderBy: { id: "asc" },
+          take: take + 1,
+          include: { journal: { select: { type: true, reference: true, description: true } } },
+        }),
+      ]);
   // The balance before the first line is that line's balance less its amount; a period without
-  // lines opens (and closes) at the balance of the last line before it, found on the
-  // (accountId, createdAt) index.
+  // lines opens (and closes) at the balance of the last line before it.
   const opening = first
     ? first.balanceAfter - first.amount
     : start
-      ? ((await db.ledgerEntry.findFirst({ where: { accountId: account.id, createdAt: { lt: start } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { balanceAfter: true } }))?.balanceAfter ?? 0n)
+      ? ((await db.ledgerEntry.findFirst({ where: { accountId: account.id, ...(startId !== undefined ? { id: { lt: startId } } : {}) }, orderBy: { id: "desc" }, select: { balanceAfter: true } }))?.balanceAfter ?? 0n)
       : 0n;
   const page = keysetPage(entries, take);
   const rows = page.items.map((e) => ({

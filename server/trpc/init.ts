@@ -8,6 +8,7 @@ import { ZodError } from "zod";
 import type { Actor } from "../audit";
 import { getSession } from "../auth/options";
 import { refreshSessionUser } from "../auth/refresh-session-user";
+import { liveEnv } from "../env";
 import { isAppError, type AppErrorCode } from "../errors";
 import { clientIp } from "../http/client-ip";
 import { hasUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "../http/storable-text";
@@ -22,6 +23,12 @@ export async function createTrpcContext(opts: { headers: Headers }): Promise<Trp
 
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
+  // Live streams (deposits.watch): a heartbeat comment every LIVE_HEARTBEAT_MS keeps proxies from
+  // closing a quiet stream, and the client reconnects when it hears nothing for three of them.
+  sse: {
+    ping: { enabled: true, intervalMs: liveEnv.LIVE_HEARTBEAT_MS },
+    client: { reconnectAfterInactivityMs: liveEnv.LIVE_HEARTBEAT_MS * 3 },
+  },
   errorFormatter({ shape, error, path }) {
     // An internal failure that did not pass through a procedure (the context, a subscription)
     // is concealed here; one that did was concealed by translateAppErrors already.

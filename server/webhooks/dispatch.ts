@@ -13,10 +13,10 @@
 //
 // Failures back off per WEBHOOK_RETRY_SCHEDULE with jitter.
 import { recordAudit } from "../audit";
-import { db, engine, type OutboxEvent, transaction, type WebhookEndpoint } from "../db";
+import { db, engine, type OutboxEvent, transaction, type Tx, type WebhookEndpoint } from "../db";
 import { webhookEnv } from "../env";
 import { notifyMerchant } from "../notifications/notify-merchant";
-import { attemptDelivery, saveAttempt } from "./deliver";
+import { attemptDelivery, type AttemptResult } from "./deliver";
 import { subscribes } from "./event-subscriptions";
 
 /** A claim must outlast the delivery timeout by this much (database writes around the attempt, clocks). */
@@ -145,11 +145,104 @@ function holdClaim(event: OutboxEvent, workerId: string, claimMs: number) {
   return { ready, stop: () => clearInterval(timer) };
 }
 
+type Outcome = "delivered" | "retry" | "failed";
+type Finished = { event: OutboxEvent; endpoint: WebhookEndpoint; result: AttemptResult; attempts: number };
+
+/**
+ * The outcomes of finished deliveries, with their DeliveryAttempt rows, in one transaction: the
+ * attempts in one insert, the delivered events in one update per attempt count, the rare rest
+ * (retry, failed, 410 Gone) one by one. Every update is guarded by `lockedBy = me`.
+ */
+async function writeOutcomes(tx: Tx, batch: Finished[], workerId: string): Promise<Outcome[]> {
+  await tx.deliveryAttempt.createMany({ data: batch.map((f) => f.result.record) });
+  const outcomes: Outcome[] = [];
+  const deliveredAt = new Date();
+  const delivered = new Map<number, string[]>();
+  for (const [i, f] of batch.entries()) {
+    if (!f.result.ok) continue;
+    delivered.set(f.attempts, [...(delivered.get(f.attempts) ?? []), f.event.id]);
+    outcomes[i] = "delivered";
+  }
+  for (const [attempts, ids] of delivered) {
+    await tx.outboxEvent.updateMany({ where: { id: { in: ids }, lockedBy: workerId }, data: { status: "delivered", attempts, deliveredAt, lastError: null, ...released } });
+  }
+  for (const [i, f] of batch.entries()) {
+    if (!f.result.ok) outcomes[i] = await writeFailure(tx, f, workerId);
+  }
+  return outcomes;
+}
+
+async function writeFailure(tx: Tx, { event, endpoint, result, attempts }: Finished, workerId: string): Promise<Outcome> {
+  const mine = { id: event.id, lockedBy: workerId };
+  const lastError = result.error ?? `HTTP ${result.statusCode}`;
+  if (result.gone) {
+    // 410 Gone: the receiver says this endpoint is retired. Stop sending and tell the merchant.
+    await tx.outboxEvent.updateMany({ where: mine, data: { status: "failed", attempts, lastError, ...released } });
+    await tx.webhookEndpoint.updateMany({
+      where: { id: endpoint.id, status: "active" },
+      data: { status: "disabled", disabledAt: new Date(), disabledReason: `Receiver answered 410 Gone for event ${event.id}` },
+    });
+    await recordAudit(tx, { actor: { type: "WORKER", id: workerId }, action: "webhook.disabled_gone", targetType: "webhook_endpoint", targetId: endpoint.id, merchantId: event.merchantId });
+    await notifyMerchant(tx, {
+      merchantId: event.merchantId,
+      type: "webhook.disabled",
+      title: "Endpoint webhook dinonaktifkan / Webhook endpoint disabled",
+      body: `Penerima menjawab 410 Gone; callback dihentikan sampai URL disimpan ulang / The receiver answered 410 Gone; callbacks stop until the URL is saved again (${endpoint.url})`,
+    });
+    return "failed";
+  }
+  const delay = retryDelaySeconds(attempts);
+  if (delay === null) {
+    await tx.outboxEvent.updateMany({ where: mine, data: { status: "failed", attempts, lastError, ...released } });
+    return "failed";
+  }
+  await tx.outboxEvent.updateMany({ where: mine, data: { attempts, lastError, nextAttemptAt: new Date(Date.now() + delay * 1000), ...released } });
+  return "retry";
+}
+
+/**
+ * Batched status writes: a finished delivery waits at most `gatherMs` (WEBHOOK_WRITE_BATCH_MS) for
+ * others, then all their outcomes are written in one transaction. Its claim is held (and renewed)
+ * until then, so no other worker takes the event in between.
+ */
+export class OutcomeWriter {
+  private queue: { finished: Finished; resolve: (o: Outcome) => void; reject: (e: unknown) => void }[] = [];
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly workerId: string,
+    private readonly gatherMs = webhookEnv.WEBHOOK_WRITE_BATCH_MS,
+    private readonly maxBatch = 200,
+  ) {}
+
+  write(finished: Finished): Promise<Outcome> {
+    return new Promise<Outcome>((resolve, reject) => {
+      this.queue.push({ finished, resolve, reject });
+      if (this.queue.length >= this.maxBatch || this.gatherMs === 0) void this.flush();
+      else this.timer ??= setTimeout(() => void this.flush(), this.gatherMs);
+    });
+  }
+
+  private async flush() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.queue.splice(0);
+    if (!batch.length) return;
+    try {
+      const outcomes = await transaction((tx) => writeOutcomes(tx, batch.map((b) => b.finished), this.workerId));
+      batch.forEach((b, i) => b.resolve(outcomes[i]!));
+    } catch (error) {
+      batch.forEach((b) => b.reject(error));
+    }
+  }
+}
+
 export async function processClaimedEvent(
   event: OutboxEvent,
   workerId: string,
   endpoints: Endpoints = new Map(),
   claimSeconds = webhookEnv.WEBHOOK_CLAIM_SECONDS,
+  writer: OutcomeWriter = new OutcomeWriter(workerId, 0),
 ): Promise<"delivered" | "retry" | "failed" | "skipped" | "lost"> {
   const mine = { id: event.id, lockedBy: workerId };
   // One endpoint lookup per merchant per second (runDeliveries shares the map).
@@ -162,44 +255,14 @@ export async function processClaimedEvent(
   }
   const attempts = event.attempts + 1;
   const claim = holdClaim(event, workerId, claimSeconds * 1000);
-  let result: Awaited<ReturnType<typeof attemptDelivery>>;
   try {
     if (!(await claim.ready)) return "lost";
-    result = await attemptDelivery(event, endpoint, { attempt: attempts });
+    const result = await attemptDelivery(event, endpoint, { attempt: attempts });
+    // The claim is held until the outcome is written.
+    return await writer.write({ event, endpoint, result, attempts });
   } finally {
     claim.stop();
   }
-  return transaction(async (tx) => {
-    await saveAttempt(tx, result);
-    if (result.ok) {
-      await tx.outboxEvent.updateMany({ where: mine, data: { status: "delivered", attempts, deliveredAt: new Date(), lastError: null, ...released } });
-      return "delivered" as const;
-    }
-    const lastError = result.error ?? `HTTP ${result.statusCode}`;
-    if (result.gone) {
-      // 410 Gone: the receiver says this endpoint is retired. Stop sending and tell the merchant.
-      await tx.outboxEvent.updateMany({ where: mine, data: { status: "failed", attempts, lastError, ...released } });
-      await tx.webhookEndpoint.updateMany({
-        where: { id: endpoint.id, status: "active" },
-        data: { status: "disabled", disabledAt: new Date(), disabledReason: `Receiver answered 410 Gone for event ${event.id}` },
-      });
-      await recordAudit(tx, { actor: { type: "WORKER", id: workerId }, action: "webhook.disabled_gone", targetType: "webhook_endpoint", targetId: endpoint.id, merchantId: event.merchantId });
-      await notifyMerchant(tx, {
-        merchantId: event.merchantId,
-        type: "webhook.disabled",
-        title: "Endpoint webhook dinonaktifkan / Webhook endpoint disabled",
-        body: `Penerima menjawab 410 Gone; callback dihentikan sampai URL disimpan ulang / The receiver answered 410 Gone; callbacks stop until the URL is saved again (${endpoint.url})`,
-      });
-      return "failed" as const;
-    }
-    const delay = retryDelaySeconds(attempts);
-    if (delay === null) {
-      await tx.outboxEvent.updateMany({ where: mine, data: { status: "failed", attempts, lastError, ...released } });
-      return "failed" as const;
-    }
-    await tx.outboxEvent.updateMany({ where: mine, data: { attempts, lastError, nextAttemptAt: new Date(Date.now() + delay * 1000), ...released } });
-    return "retry" as const;
-  });
 }
 
 export type RunOptions = {
@@ -221,6 +284,7 @@ export async function runDeliveries(workerId: string, options: RunOptions = {}):
   const concurrency = options.concurrency ?? webhookEnv.WEBHOOK_CONCURRENCY;
   const claimSeconds = options.claimSeconds ?? webhookEnv.WEBHOOK_CLAIM_SECONDS;
   const running = new Set<Promise<void>>();
+  const writer = new OutcomeWriter(workerId);
   let processed = 0;
   let claims = 0;
   // Endpoint lookups are shared for a second at a time: a changed URL or a disabled endpoint is seen within it.
@@ -240,7 +304,7 @@ export async function runDeliveries(workerId: string, options: RunOptions = {}):
     claims++;
     if (Date.now() - endpointsSince > 1000) [endpoints, endpointsSince] = [new Map(), Date.now()];
     for (const event of events) {
-      const delivery: Promise<void> = processClaimedEvent(event, workerId, endpoints, claimSeconds)
+      const delivery: Promise<void> = processClaimedEvent(event, workerId, endpoints, claimSeconds, writer)
         .then(() => undefined)
         .catch((error: unknown) => console.error(`[deliveries] ${event.id} failed to process:`, error))
         .finally(() => {

@@ -2,7 +2,7 @@
 // oldest first, each with what an admin wants to see before approving — the merchant, its
 // balances now and its recent withdrawals.
 import { db } from "../db";
-import { balanceOf } from "../ledger";
+import { balancesOf } from "../ledger";
 import { pageResult, pageSkip, type PageRequest } from "../../lib/pagination";
 import { PAYOUT_IN_PROGRESS } from "./views";
 
@@ -21,22 +21,21 @@ export async function listWithdrawalQueue({ page, pageSize }: PageRequest) {
     }),
   ]);
   const merchantIds = [...new Set(rows.map((r) => r.merchantId))];
-  const context = new Map(
-    await Promise.all(
-      merchantIds.map(async (merchantId) => {
-        const [balance, recent] = await Promise.all([
-          balanceOf(db, merchantId),
-          db.withdrawal.findMany({
-            where: { merchantId, status: { in: ["success", "rejected"] } },
-            orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-            take: RECENT,
-            select: { id: true, amount: true, status: true, method: true, accountNumber: true, createdAt: true, processedAt: true },
-          }),
-        ]);
-        return [merchantId, { balance, recent }] as const;
-      }),
+  // Every merchant's balance in one query; each one's last decisions on its (merchantId, createdAt) index.
+  const [balances, recents] = await Promise.all([
+    balancesOf(db, merchantIds),
+    Promise.all(
+      merchantIds.map((merchantId) =>
+        db.withdrawal.findMany({
+          where: { merchantId, status: { in: ["success", "rejected"] } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: RECENT,
+          select: { id: true, amount: true, status: true, method: true, accountNumber: true, createdAt: true, processedAt: true },
+        }),
+      ),
     ),
-  );
+  ]);
+  const context = new Map(merchantIds.map((merchantId, i) => [merchantId, { balance: balances.get(merchantId)!, recent: recents[i]! }] as const));
   return pageResult(
     rows.map((row) => {
       const merchantContext = context.get(row.merchantId);

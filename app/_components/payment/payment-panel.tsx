@@ -1,12 +1,13 @@
 "use client";
 // How to pay a deposit (QR, VA number or bank details), with its status kept live by a tRPC
 // subscription (server-sent events): the page flips to paid or expired without a reload.
+import { useQuery } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { CheckCircle2, Clock3 } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { QRCodeSVG } from "qrcode.react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { formatRupiah, formatWib } from "@/lib/format";
 import type { PaymentView } from "@/server/deposits/views";
 import { useTRPC } from "../../_trpc/client";
@@ -15,6 +16,9 @@ import { StatusBadge } from "../status-badge";
 import { DetailList } from "../ui";
 import { Countdown } from "./countdown";
 import { SimulatePaymentButton } from "./simulate-payment-button";
+
+/** How often the page asks for the status while the live stream is unavailable. */
+const POLL_FALLBACK_MS = 5_000;
 
 export function PaymentPanel({ deposit, sandbox }: { deposit: PaymentView; sandbox: boolean }) {
   const t = useTranslations("payment");
@@ -26,7 +30,7 @@ export function PaymentPanel({ deposit, sandbox }: { deposit: PaymentView; sandb
   const status = deposit.status !== "pending" ? deposit.status : (live?.status ?? deposit.status);
   const paidAt = deposit.paidAt ?? live?.paidAt ?? null;
 
-  useSubscription(
+  const stream = useSubscription(
     trpc.deposits.watch.subscriptionOptions(
       { id: deposit.id },
       {
@@ -39,6 +43,17 @@ export function PaymentPanel({ deposit, sandbox }: { deposit: PaymentView; sandb
       },
     ),
   );
+  // Fallback: while the stream is refused (503 when the server is full) or broken and
+  // reconnecting, the status is asked for every few seconds instead.
+  const streamDown = status === "pending" && (stream.status === "error" || stream.error != null);
+  const polled = useQuery(trpc.deposits.forPayer.queryOptions({ id: deposit.id }, { enabled: streamDown, refetchInterval: POLL_FALLBACK_MS }));
+  const polledStatus = polled.data?.status;
+  const polledPaidAt = polled.data?.paidAt ?? null;
+  useEffect(() => {
+    if (!streamDown || !polledStatus || polledStatus === "pending") return;
+    setLive({ status: polledStatus, paidAt: polledPaidAt });
+    router.refresh();
+  }, [streamDown, polledStatus, polledPaidAt, router]);
 
   const total = formatRupiah(BigInt(deposit.total));
   return (
