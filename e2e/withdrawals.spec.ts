@@ -143,7 +143,17 @@ test("an admin adjusts a merchant's balance with a reason, suspends it (sign-in 
   await page.getByLabel("Nominal penyesuaian (Rp)").fill("50000");
   await page.getByLabel("Alasan penyesuaian").fill("Kompensasi gangguan layanan");
   await page.getByRole("button", { name: "Simpan penyesuaian" }).click();
-  await expect(page.getByText("Penyesuaian tersimpan. Saldo tersedia sekarang Rp 50.000.")).toBeVisible();
+  // Maker-checker (issue 15): a second admin posts it.
+  await expect(page.getByText("Penyesuaian diajukan (1 dari 2).", { exact: false })).toBeVisible();
+  await expect(page.getByTestId("merchant-available")).toHaveText("Rp 0");
+  const merchantUrl = page.url();
+  await logout(page);
+  await login(page, SEEDED.admin2.email, SEEDED.admin2.password);
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto(merchantUrl);
+  await page.getByTestId("adjustment-request").first().getByRole("button", { name: "Setujui dan posting" }).click();
+  await page.getByRole("button", { name: "Ya, posting" }).click();
+  await expect(page.getByText("Penyesuaian terposting. Saldo tersedia sekarang Rp 50.000.")).toBeVisible();
   await expect(page.getByTestId("merchant-available")).toHaveText("Rp 50.000");
   await page.getByLabel("Debit (kurangi saldo)").check();
   await page.getByLabel("Nominal penyesuaian (Rp)").fill("60000");
