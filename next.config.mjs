@@ -7,7 +7,7 @@ const nextConfig = {
   // NEXT_DIST_DIR: a build folder of its own (a benchmark or a second checkout building beside the test run).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and engine-bearing packages load from node_modules at run time instead of the bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "bcryptjs", "ioredis", "rate-limiter-flexible", "undici"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "bcryptjs", "ioredis", "rate-limiter-flexible", "undici", "@react-pdf/renderer"],
   poweredByHeader: false,
   typedRoutes: false,
   // Security headers on every response. The pages' Content-Security-Policy carries a per-request

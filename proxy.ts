@@ -10,7 +10,8 @@ import { requestLimiters } from "@/server/http/request-rate-limits";
 import { newNonce, pageContentSecurityPolicy } from "@/server/http/security-headers";
 
 export async function proxy(request: NextRequest) {
-  if (request.nextUrl.pathname.startsWith("/pay/")) {
+  // The public pages anyone may open: the pay page and a receipt's check page (/r/<code>).
+  if (request.nextUrl.pathname.startsWith("/pay/") || request.nextUrl.pathname.startsWith("/r/")) {
     try {
       await requestLimiters().admitPublicRequest(clientIp(request.headers));
     } catch (error) {

@@ -2,6 +2,7 @@ import { expect, type Page } from "@playwright/test";
 
 export const SEEDED = {
   admin: { email: "admin@saldo.test", password: "admin12345" },
+  admin2: { email: "admin2@saldo.test", password: "admin2-12345" },
   merchant: { email: "merchant@saldo.test", password: "merchant12345" },
 };
 

@@ -132,6 +132,8 @@ test("an admin adjusts a merchant's balance with a reason, suspends it (sign-in 
 
   await login(page, SEEDED.admin.email, SEEDED.admin.password);
   await expect(page).toHaveURL(/\/admin$/);
+  // The admin's first page is the overview (issue 15); merchants are found on their list.
+  await page.goto(`/admin/merchants?q=${encodeURIComponent(name)}`);
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByTestId("merchant-available")).toHaveText("Rp 0");
@@ -143,7 +145,17 @@ test("an admin adjusts a merchant's balance with a reason, suspends it (sign-in 
   await page.getByLabel("Nominal penyesuaian (Rp)").fill("50000");
   await page.getByLabel("Alasan penyesuaian").fill("Kompensasi gangguan layanan");
   await page.getByRole("button", { name: "Simpan penyesuaian" }).click();
-  await expect(page.getByText("Penyesuaian tersimpan. Saldo tersedia sekarang Rp 50.000.")).toBeVisible();
+  // Maker-checker (issue 15): a second admin posts it.
+  await expect(page.getByText("Penyesuaian diajukan (1 dari 2).", { exact: false })).toBeVisible();
+  await expect(page.getByTestId("merchant-available")).toHaveText("Rp 0");
+  const merchantUrl = page.url();
+  await logout(page);
+  await login(page, SEEDED.admin2.email, SEEDED.admin2.password);
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto(merchantUrl);
+  await page.getByTestId("adjustment-request").first().getByRole("button", { name: "Setujui dan posting" }).click();
+  await page.getByRole("button", { name: "Ya, posting" }).click();
+  await expect(page.getByText("Penyesuaian terposting. Saldo tersedia sekarang Rp 50.000.")).toBeVisible();
   await expect(page.getByTestId("merchant-available")).toHaveText("Rp 50.000");
   await page.getByLabel("Debit (kurangi saldo)").check();
   await page.getByLabel("Nominal penyesuaian (Rp)").fill("60000");
@@ -169,6 +181,8 @@ test("an admin adjusts a merchant's balance with a reason, suspends it (sign-in 
 
   await login(page, SEEDED.admin.email, SEEDED.admin.password);
   await expect(page).toHaveURL(/\/admin$/);
+  // The admin's first page is the overview (issue 15); merchants are found on their list.
+  await page.goto(`/admin/merchants?q=${encodeURIComponent(name)}`);
   await page.getByRole("link", { name }).click();
   await page.getByLabel("Alasan", { exact: true }).fill("Dokumen sudah lengkap");
   await page.getByRole("button", { name: "Aktifkan kembali" }).click();

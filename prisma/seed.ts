@@ -1,4 +1,4 @@
-// npm run db:seed — the admin, a demo merchant with some history, and its API key.
+// npm run db:seed — the admins (two: maker-checker needs a second one), a demo merchant with some history, and its API key.
 // Safe to run again: existing users are kept, postings replay by their idempotency keys.
 import { createApiKey, hashApiKey } from "../server/auth/api-keys";
 import { hashPassword } from "../server/auth/passwords";
@@ -9,14 +9,15 @@ import { upsertCatalogue } from "../server/prepaid/upsert-catalogue";
 
 export const SEED = {
   admin: { email: "admin@saldo.test", password: "admin12345", name: "Saldo Admin" },
+  admin2: { email: "admin2@saldo.test", password: "admin2-12345", name: "Saldo Admin Dua" },
   merchant: { email: "merchant@saldo.test", password: "merchant12345", businessName: "Toko Demo Saldo", phone: "081234500001" },
 };
 
-async function seedAdmin() {
-  const existing = await db.user.findUnique({ where: { email: SEED.admin.email } });
+async function seedAdmin(admin: { email: string; password: string; name: string } = SEED.admin) {
+  const existing = await db.user.findUnique({ where: { email: admin.email } });
   if (existing) return existing;
-  const passwordHash = await hashPassword(SEED.admin.password);
-  return transaction((tx) => tx.user.create({ data: { email: SEED.admin.email, name: SEED.admin.name, passwordHash, role: "ADMIN" } }));
+  const passwordHash = await hashPassword(admin.password);
+  return transaction((tx) => tx.user.create({ data: { email: admin.email, name: admin.name, passwordHash, role: "ADMIN" } }));
 }
 
 async function seedMerchant() {
@@ -67,6 +68,7 @@ async function seedPrepaidKey(merchantId: string): Promise<string> {
 
 async function main() {
   await seedAdmin();
+  await seedAdmin(SEED.admin2);
   const merchantId = await seedMerchant();
   await seedHistory(merchantId);
   const apiKey = await seedApiKey(merchantId);
@@ -74,6 +76,7 @@ async function main() {
   const prepaidKey = await seedPrepaidKey(merchantId);
   console.log("Seeded:");
   console.log(`  admin     ${SEED.admin.email} / ${SEED.admin.password}`);
+  console.log(`  admin 2   ${SEED.admin2.email} / ${SEED.admin2.password} (the second approver)`);
   console.log(`  merchant  ${SEED.merchant.email} / ${SEED.merchant.password}`);
   console.log(apiKey ? `  API key   ${apiKey}` : "  API key   (already issued earlier; create a new one on the Developers page)");
   console.log(`  prepaid   username ${SEED.merchant.phone} / key ${prepaidKey} (${products} products in the catalogue)`);

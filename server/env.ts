@@ -307,3 +307,15 @@ const liveSchema = z.object({
 });
 
 export const liveEnv = liveSchema.parse(process.env);
+
+// Maker-checker (issue 15): withdrawals at or above this amount (whole rupiah) need two different
+// admins; manual balance adjustments always do (server/withdrawals/approval-rule.ts).
+const approvalSchema = z.object({
+  APPROVAL_SECOND_ADMIN_ABOVE: z
+    .string()
+    .regex(/^\d{1,13}$/, "whole rupiah")
+    .default("10000000")
+    .transform((v) => BigInt(v)),
+});
+
+export const approvalEnv = approvalSchema.parse(process.env);

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Logo } from "./brand";
 import { LanguageSwitch } from "./language-switch";
-import { NavLinks, type NavItem } from "./nav-links";
+import { MobileNav, NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 /** Sidebar + top bar around every signed-in page (merchant and admin alike). */
@@ -35,8 +35,11 @@ export async function AppShell({
         </nav>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex min-h-14 flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2 md:px-6">
-          <Logo className="h-6 w-auto md:hidden" />
+        <header className="relative flex min-h-14 flex-wrap items-center justify-between gap-x-3 gap-y-1 border-b border-slate-200 bg-white px-4 py-2 md:px-6">
+          <div className="flex items-center gap-3 md:hidden">
+            <MobileNav items={nav} label={t("nav.mainNav")} />
+            <Logo className="h-6 w-auto" />
+          </div>
           <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-1">
             {topRight}
             <span className="hidden text-sm text-slate-600 sm:inline" data-testid="signed-in-user">
@@ -46,9 +49,6 @@ export async function AppShell({
             <SignOutButton />
           </div>
         </header>
-        <nav aria-label={t("nav.mainNav")} className="border-b border-slate-200 bg-white px-2 py-1 md:hidden">
-          <NavLinks items={nav} layout="bar" />
-        </nav>
         <main id="content" className="mx-auto w-full max-w-6xl flex-1 p-4 md:p-8">
           {children}
         </main>

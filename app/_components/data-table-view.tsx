@@ -123,7 +123,8 @@ export function DataTableView({
   if (!loading && rows.length === 0) return <EmptyState title={empty.title} body={empty.body} />;
   return (
     <>
-      <div className="relative overflow-x-auto">
+      {/* A wide table scrolls inside its frame (at 390 px too); the frame takes focus so keyboard users can scroll it. */}
+      <div className="relative max-w-full overflow-x-auto" role="region" aria-label={caption || undefined} tabIndex={0}>
         <table className="min-w-full text-sm" data-testid={testId} aria-busy={loading || undefined}>
           <caption className="sr-only">{loading ? `${caption} — ${t("loading")}` : caption}</caption>
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">

@@ -5,9 +5,11 @@ import { authRouter } from "./routers/auth";
 import { bankMutationsRouter } from "./routers/bank-mutations";
 import { depositsRouter } from "./routers/deposits";
 import { docsRouter } from "./routers/docs";
+import { insightsRouter } from "./routers/insights";
 import { merchantsRouter } from "./routers/merchants";
 import { prepaidRouter } from "./routers/prepaid";
 import { productCatalogueRouter } from "./routers/product-catalogue";
+import { receiptsRouter } from "./routers/receipts";
 import { treasuryRouter } from "./routers/treasury";
 import { walletRouter } from "./routers/wallet";
 import { withdrawalDeskRouter } from "./routers/withdrawal-desk";
@@ -25,6 +27,8 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
   docs: docsRouter,
+  insights: insightsRouter,
+  receipts: receiptsRouter,
   merchants: merchantsRouter,
   withdrawalDesk: withdrawalDeskRouter,
   bankMutations: bankMutationsRouter,

@@ -8,6 +8,8 @@
 //      and in flight → stays `sending` until its notification or the reconciliation job settles
 //      it. The audit row and the merchant's callback (outbox) commit with the settlement.
 // A suspended merchant's withdrawals cannot be approved (only rejected).
+// Maker-checker: a withdrawal at or above APPROVAL_SECOND_ADMIN_ABOVE is claimed only by an admin
+// whose approval is recorded next to a different admin's (give-withdrawal-approval.ts records them).
 // A provider that times out, answers 5xx or throws leaves the outcome unknown: the withdrawal is
 // `unknown` (funds still held, never returned on a guess) until the reconciliation job hears
 // from the provider — or, when the provider cannot answer, an admin reconciles it.
@@ -16,6 +18,7 @@ import { transaction, type Withdrawal } from "../db";
 import { AppError } from "../errors";
 import { payoutProvider } from "../providers";
 import type { PayoutProvider, PayoutResult } from "../providers/types";
+import { APPROVALS_NEEDED, approversOf, approvingAdminId, withdrawalNeedsSecondAdmin } from "./approval-rule";
 import { notPendingError } from "./errors";
 import { markPayoutSending, payoutRequestOf, recordPayoutReference, recordPayoutResult } from "./record-payout-progress";
 
@@ -27,6 +30,18 @@ export type ApproveWithdrawalInput = {
 
 async function claim(withdrawalId: string, actor: Actor): Promise<Withdrawal> {
   return transaction(async (tx) => {
+    const target = await tx.withdrawal.findUnique({ where: { id: withdrawalId }, select: { amount: true, status: true } });
+    if (target?.status === "pending" && withdrawalNeedsSecondAdmin(target.amount)) {
+      const adminId = approvingAdminId(actor);
+      const approvers = await approversOf(tx, "withdrawal", withdrawalId);
+      if (!approvers.includes(adminId) || approvers.length < APPROVALS_NEEDED) {
+        throw new AppError(
+          "FORBIDDEN",
+          "Penarikan sebesar ini perlu persetujuan dua admin berbeda / A withdrawal this large needs the approval of two different admins",
+          { reason: "SECOND_ADMIN_REQUIRED" },
+        );
+      }
+    }
     // A suspended merchant's money does not go out: reject it, or reinstate the merchant first.
     const { count } = await tx.withdrawal.updateMany({
       where: { id: withdrawalId, status: "pending", merchant: { status: "ACTIVE" } },

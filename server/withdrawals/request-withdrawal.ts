@@ -12,6 +12,7 @@ import { AppError } from "../errors";
 import { balanceOf, positiveRupiah, reserve } from "../ledger";
 import type { PayoutProvider } from "../providers/types";
 import { alertOnLowBalances } from "../treasury/low-balance";
+import { withdrawalNeedsSecondAdmin } from "./approval-rule";
 import { approveWithdrawal } from "./approve-withdrawal";
 import { checkMethodAvailable } from "./available-methods";
 import { checkAccountName, checkAccountNumber, DEFAULT_WITHDRAW_METHOD, quoteWithdrawal, withdrawMethod } from "./methods";
@@ -96,7 +97,8 @@ export async function requestWithdrawal(input: RequestWithdrawalInput): Promise<
 
   const { autoApproveUpTo } = requested;
   if (requested.replayed) return { withdrawal: requested.withdrawal, newBalance: requested.newBalance, replayed: true };
-  if (autoApproveUpTo === null || amount > autoApproveUpTo) return { withdrawal: requested.withdrawal, newBalance: requested.newBalance };
+  // Auto-approval never stands in for maker-checker: a large withdrawal waits for two admins.
+  if (autoApproveUpTo === null || amount > autoApproveUpTo || withdrawalNeedsSecondAdmin(amount)) return { withdrawal: requested.withdrawal, newBalance: requested.newBalance };
 
   // Auto-approval runs after the request committed: the request stands whatever the payout does.
   try {

@@ -36,6 +36,7 @@ export function OrderHistory({
   className?: string;
 }) {
   const t = useTranslations("prepaid.orders");
+  const tr = useTranslations("receipts");
   const locale = useLocale();
   const router = useRouter();
   const trpc = useTRPC();
@@ -80,9 +81,16 @@ export function OrderHistory({
         { id: "customer", header: t("columns.customer"), kind: "mono", cell: (o) => o.customerId },
         { id: "price", header: t("columns.price"), kind: "money", cell: (o) => formatRupiah(BigInt(o.price)) },
         { id: "status", header: t("columns.status"), cell: (o) => (
-          <span aria-live="polite">
-            <StatusBadge kind="order" status={orderStatusName(o.status)} />
-          </span>
+          <>
+            <span aria-live="polite">
+              <StatusBadge kind="order" status={orderStatusName(o.status)} />
+            </span>
+            {o.status === 1 && (
+              <a href={`/receipts/prepaid/${o.trId}`} className="ml-2 text-xs font-medium text-brand-700 hover:underline" aria-label={tr("linkLabel", { reference: o.refId })} data-testid="receipt-link">
+                {tr("link")}
+              </a>
+            )}
+          </>
         ) },
         { id: "sn", header: t("columns.sn"), kind: "mono", cell: (o) => o.sn ?? "—" },
       ]}

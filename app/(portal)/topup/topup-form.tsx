@@ -60,7 +60,7 @@ export function TopupForm({ methods }: { methods: MethodOption[] }) {
                 <input type="radio" name="method" value={m.code} checked={m.code === methodCode} onChange={() => setMethodCode(m.code)} />
                 {m.name}
               </span>
-              <span className="text-xs text-slate-500">
+              <span className="text-xs text-slate-600">
                 {m.flat !== "0" ? formatRupiah(BigInt(m.flat)) : ""}
                 {m.flat !== "0" && m.bps !== "0" ? " + " : ""}
                 {m.bps !== "0" ? `${Number(m.bps) / 100}%` : ""}

@@ -23,7 +23,7 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
   const page = pageParam(params.page);
   const status = STATUSES.find((s) => s === params.status);
   const selectedId = typeof params.id === "string" ? params.id.slice(0, 64) : null;
-  const [t, locale, trpc] = await Promise.all([getTranslations("withdrawals"), getLocale(), serverTrpc()]);
+  const [t, tr, locale, trpc] = await Promise.all([getTranslations("withdrawals"), getTranslations("receipts"), getLocale(), serverTrpc()]);
   const [methods, balance, list, selected] = await Promise.all([
     trpc.withdrawals.methods(),
     trpc.withdrawals.balance(),
@@ -87,7 +87,16 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
                   <span className="font-medium">{formatRupiah(w.amount)}</span>
                 </TwoLines>
               ) },
-              { id: "status", header: t("columns.status"), cell: (w) => <StatusBadge kind="withdrawal" status={w.status} /> },
+              { id: "status", header: t("columns.status"), cell: (w) => (
+                <span className="flex flex-wrap items-center gap-2">
+                  <StatusBadge kind="withdrawal" status={w.status} />
+                  {w.status === "success" && (
+                    <Link href={`/receipts/withdrawal/${w.id}`} className="text-xs font-medium text-brand-700 hover:underline" aria-label={tr("linkLabel", { reference: w.id })} data-testid="receipt-link">
+                      {tr("link")}
+                    </Link>
+                  )}
+                </span>
+              ) },
               { id: "processed", header: t("columns.processed"), kind: "time", cell: (w) => w.processedAt ? formatWib(w.processedAt, locale) : "—" },
             ]}
             empty={{ title: status ? t("emptyFiltered") : t("empty"), body: status ? undefined : t("emptyBody") }}
@@ -119,6 +128,11 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
                 ]}
               />
               {(selected.status === "pending" || selected.status === "processing") && <p className="mt-3 rounded-md bg-amber-50 p-3 text-xs text-amber-800">{t("detail.pendingNote")}</p>}
+              {selected.status === "success" && (
+                <Link href={`/receipts/withdrawal/${selected.id}`} className="mt-3 inline-block font-medium text-brand-700 hover:underline">
+                  {tr("link")}
+                </Link>
+              )}
             </div>
           )}
         </DetailDrawer>

@@ -1,117 +1,149 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { formatRupiah, formatWib } from "@/lib/format";
+import { buttonClass } from "../../_components/button";
 import { Destination, MerchantLink } from "../../_components/cells";
 import { DataTable } from "../../_components/data-table";
 import { StatusBadge } from "../../_components/status-badge";
-import { Badge, Card, DetailList, EmptyState, PageHeader, Pagination, pageParam } from "../../_components/ui";
+import { Badge, Card, EmptyState, PageHeader, Pagination, listHref, pageParam, textParam } from "../../_components/ui";
 import { requireAdmin } from "../../_lib/session";
 import { serverTrpc } from "../../_trpc/server";
-import { ResolveActions } from "./resolve-actions";
-import { WithdrawalActions } from "./withdrawal-actions";
+import { DeskTable, type DeskRow } from "./desk-table";
 import { titleFrom, type SearchParams } from "../../_lib/metadata";
 
 export const generateMetadata = titleFrom("adminTools.queue");
 
+const SORTS = ["oldest", "newest", "amount_desc", "amount_asc"] as const;
+const AGES = [1, 24, 72] as const;
+const PAGE_SIZE = 25;
+
+function amountParam(value: string | string[] | undefined): bigint | undefined {
+  const text = textParam(value, 13).replace(/\D/g, "");
+  return text && BigInt(text) > 0n ? BigInt(text) : undefined;
+}
+
 export default async function WithdrawalQueuePage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin();
-  const page = pageParam((await searchParams).page);
-  const [t, locale, trpc] = await Promise.all([getTranslations("adminTools.queue"), getLocale(), serverTrpc()]);
-  const [queue, decided, methods, reviews] = await Promise.all([
-    trpc.withdrawalDesk.queue({ page, pageSize: 20 }),
+  const query = await searchParams;
+  const page = pageParam(query.page);
+  const [t, td, locale, trpc] = await Promise.all([getTranslations("adminTools.queue"), getTranslations("desk"), getLocale(), serverTrpc()]);
+  const sortText = textParam(query.sort, 20);
+  const filters = {
+    method: textParam(query.method, 20) || undefined,
+    merchantId: textParam(query.merchant, 64) || undefined,
+    minAmount: amountParam(query.min),
+    maxAmount: amountParam(query.max),
+    olderThanHours: AGES.find((a) => String(a) === textParam(query.age, 4)),
+    sort: SORTS.find((s) => s === sortText) ?? "oldest",
+  };
+  const [queue, decided, methods, reviews, merchants, rule] = await Promise.all([
+    trpc.withdrawalDesk.queue({ page, pageSize: PAGE_SIZE, ...filters }),
     trpc.withdrawalDesk.recentlyDecided(),
     trpc.withdrawalDesk.methods(),
     trpc.withdrawalDesk.payoutReviews(),
+    trpc.withdrawalDesk.queueMerchants(),
+    trpc.withdrawalDesk.approvalRule(),
   ]);
   const methodName = (code: string) => methods.find((m) => m.code === code)?.name ?? code;
+  const here = {
+    method: filters.method,
+    merchant: filters.merchantId,
+    min: filters.minAmount?.toString(),
+    max: filters.maxAmount?.toString(),
+    age: filters.olderThanHours?.toString(),
+    sort: filters.sort === "oldest" ? undefined : filters.sort,
+  };
+  const filtered = Object.values(here).some((v) => v !== undefined);
+  const notes = { processing: t("processingNote"), sending: t("sendingNote"), unknown: t("unknownNote") };
+  const rows: DeskRow[] = queue.items.map((w) => ({
+    id: w.id,
+    status: w.status,
+    merchant: { id: w.merchant.id, name: w.merchant.businessName, suspended: w.merchant.status !== "ACTIVE" },
+    amount: w.amount.toString(),
+    fee: w.fee.toString(),
+    method: methodName(w.method),
+    accountNumber: w.accountNumber,
+    accountName: w.accountName,
+    ageMinutes: w.ageMinutes,
+    requestedAt: formatWib(w.createdAt, locale),
+    available: w.balance.available.toString(),
+    risk: w.risk,
+    approvalsNeeded: w.approvalsNeeded,
+    approvals: w.approvals.map((a) => ({ name: a.adminName, at: formatWib(a.at, locale) })),
+    payoutRef: w.payoutRef ? `${w.payoutProvider ? `${w.payoutProvider} · ` : ""}${w.payoutRef}` : null,
+    notes,
+  }));
+  const selectClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+  const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} actions={<Badge tone={queue.total ? "amber" : "grey"}>{t("count", { count: queue.total })}</Badge>} />
+
+      <Card className="mb-4 p-4">
+        <form method="get" action="/admin/withdrawals" aria-label={td("filters.title")} className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7 lg:items-end">
+          <label className="text-xs font-medium text-slate-700">
+            {td("filters.method")}
+            <select name="method" defaultValue={filters.method ?? ""} className={selectClass}>
+              <option value="">{td("filters.all")}</option>
+              {methods.map((m) => (
+                <option key={m.code} value={m.code}>{m.name}</option>
+              ))}
+            </select>
+          </label>
+          <label className="text-xs font-medium text-slate-700">
+            {td("filters.merchant")}
+            <select name="merchant" defaultValue={filters.merchantId ?? ""} className={selectClass}>
+              <option value="">{td("filters.all")}</option>
+              {merchants.map((m) => (
+                <option key={m.id} value={m.id}>{m.businessName}</option>
+              ))}
+            </select>
+          </label>
+          <label className="text-xs font-medium text-slate-700">
+            {td("filters.minAmount")}
+            <input name="min" inputMode="numeric" pattern="[0-9]*" defaultValue={here.min ?? ""} className={inputClass} />
+          </label>
+          <label className="text-xs font-medium text-slate-700">
+            {td("filters.maxAmount")}
+            <input name="max" inputMode="numeric" pattern="[0-9]*" defaultValue={here.max ?? ""} className={inputClass} />
+          </label>
+          <label className="text-xs font-medium text-slate-700">
+            {td("filters.age")}
+            <select name="age" defaultValue={here.age ?? ""} className={selectClass}>
+              <option value="">{td("filters.ageAny")}</option>
+              {AGES.map((a) => (
+                <option key={a} value={a}>{td("filters.ageOver", { hours: a })}</option>
+              ))}
+            </select>
+          </label>
+          <label className="text-xs font-medium text-slate-700">
+            {td("filters.sort")}
+            <select name="sort" defaultValue={filters.sort} className={selectClass}>
+              {SORTS.map((s) => (
+                <option key={s} value={s}>{td(`filters.sorts.${s}`)}</option>
+              ))}
+            </select>
+          </label>
+          <div className="flex gap-2">
+            <button type="submit" className={buttonClass("primary")}>{td("filters.apply")}</button>
+            {filtered && (
+              <Link href="/admin/withdrawals" className={buttonClass("secondary")}>{td("filters.reset")}</Link>
+            )}
+          </div>
+        </form>
+      </Card>
 
       {queue.total === 0 ? (
         <Card>
           <EmptyState title={t("empty")} body={t("emptyBody")} />
         </Card>
       ) : (
-        <ol className="flex flex-col gap-4">
-          {queue.items.map((w) => {
-            const destination = `${methodName(w.method)} ${w.accountNumber} (${w.accountName})`;
-            return (
-              <li key={w.id}>
-                <Card className="p-4">
-                  <article data-testid="queue-row" data-id={w.id} aria-label={`${w.merchant.businessName} ${formatRupiah(w.amount)}`} className="grid gap-4 lg:grid-cols-[1fr_1fr_auto]">
-                    <div className="flex flex-col gap-1 text-sm">
-                      <div className="flex flex-wrap items-center gap-2">
-                        <MerchantLink id={w.merchant.id} name={w.merchant.businessName} className="font-semibold" />
-                        <StatusBadge kind="withdrawal" status={w.status} />
-                        {w.merchant.status !== "ACTIVE" && <Badge tone="red">{t("suspended")}</Badge>}
-                      </div>
-                      <p className="text-xs text-slate-500">
-                        {t("requested", { time: formatWib(w.createdAt, locale) })} · <span className="font-mono">{w.id}</span>
-                      </p>
-                      <DetailList
-                        className="mt-2 gap-y-1"
-                        items={[
-                          { label: t("amount"), value: formatRupiah(w.amount), testId: "queue-amount", className: "tabular text-lg font-semibold" },
-                          { label: t("fee"), value: formatRupiah(w.fee), className: "tabular" },
-                          { label: t("total"), value: formatRupiah(w.totalDeduct), className: "tabular" },
-                          { label: t("destination"), value: <Destination method={methodName(w.method)} accountNumber={w.accountNumber} accountName={w.accountName} /> },
-                          w.payoutRef ? { label: t("payoutRef"), value: <span className="font-mono text-xs">{w.payoutProvider ? `${w.payoutProvider} · ` : ""}{w.payoutRef}</span>, testId: "queue-payout-ref" } : null,
-                        ]}
-                      />
-                    </div>
-                    <div className="text-sm">
-                      <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("merchantBalance")}</h3>
-                      <p className="mt-1">
-                        {t("available")}: <span className="tabular font-semibold">{formatRupiah(w.balance.available)}</span> · {t("held")}:{" "}
-                        <span className="tabular">{formatRupiah(w.balance.held)}</span>
-                      </p>
-                      <h3 className="mt-3 text-xs font-medium uppercase tracking-wide text-slate-500">{t("recent")}</h3>
-                      {w.recent.length === 0 ? (
-                        <p className="mt-1 text-slate-500">{t("noRecent")}</p>
-                      ) : (
-                        <ul className="mt-1 flex flex-col gap-1">
-                          {w.recent.map((r) => (
-                            <li key={r.id} className="flex flex-wrap items-center gap-2">
-                              <span className="tabular">{formatRupiah(r.amount)}</span>
-                              <span className="text-slate-500">
-                                {methodName(r.method)} {r.accountNumber}
-                              </span>
-                              <StatusBadge kind="withdrawal" status={r.status} />
-                              <span className="text-xs text-slate-500">{formatWib(r.processedAt ?? r.createdAt, locale)}</span>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </div>
-                    <div className="lg:w-72">
-                      {w.status === "pending" ? (
-                        <WithdrawalActions id={w.id} summary={{ amount: formatRupiah(w.amount), destination }} />
-                      ) : w.status === "unknown" ? (
-                        // Only an unknown outcome is the admin's to reconcile; a payout being sent has an answer coming.
-                        <div className="flex flex-col gap-2">
-                          <p className="rounded-md bg-amber-50 p-3 text-xs text-amber-800">{t("unknownNote")}</p>
-                          <ResolveActions id={w.id} />
-                        </div>
-                      ) : (
-                        <p className="rounded-md bg-blue-50 p-3 text-xs text-slate-700">{t(w.status === "sending" ? "sendingNote" : "processingNote")}</p>
-                      )}
-                    </div>
-                  </article>
-                </Card>
-              </li>
-            );
-          })}
-        </ol>
+        <DeskTable rows={rows} threshold={formatRupiah(rule.secondAdminAbove)} />
       )}
       {queue.totalPages > 1 && (
         <Card className="mt-4">
-          <Pagination
-            page={queue.page}
-            totalPages={queue.totalPages}
-            hrefFor={(p) => `/admin/withdrawals?page=${p}`}
-          />
+          <Pagination page={queue.page} totalPages={queue.totalPages} hrefFor={(p) => listHref("/admin/withdrawals", { ...here, page: p })} />
         </Card>
       )}
 

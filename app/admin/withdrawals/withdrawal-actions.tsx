@@ -5,25 +5,28 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass } from "../../_components/button";
 import { ConfirmBox } from "../../_components/confirm-box";
-import { FormError, TextareaField } from "../../_components/field";
+import { FormError, FormNotice, TextareaField } from "../../_components/field";
 import { useAction } from "../../_lib/use-action";
 import { useTRPC } from "../../_trpc/client";
 
 /** Approve (after an inline confirmation) or reject (with a required note) one pending withdrawal. */
 export function WithdrawalActions({ id, summary }: { id: string; summary: { amount: string; destination: string } }) {
   const t = useTranslations("adminTools.actions");
+  const tDesk = useTranslations("desk.single");
   const router = useRouter();
   const trpc = useTRPC();
   const approve = useMutation(trpc.withdrawalDesk.approve.mutationOptions());
   const reject = useMutation(trpc.withdrawalDesk.reject.mutationOptions());
-  const { run, pending, error } = useAction({ fallback: { generic: t("failed"), validation: t("failed") } });
+  const { run, pending, error, notice } = useAction({ fallback: { generic: t("failed"), validation: t("failed") } });
   const [mode, setMode] = useState<"idle" | "approve" | "reject">("idle");
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | null>(null);
 
   // A failure usually means another admin decided first: show the page as it is now.
+  // A large withdrawal's first approval is recorded, not executed: say so ("1 of 2").
   async function decide(work: () => Promise<unknown>) {
-    if (!(await run(work, { onSuccess: () => setMode("idle") }))) router.refresh();
+    const done = (result: unknown) => (typeof result === "object" && result !== null && "outcome" in result && result.outcome === "awaiting_second" ? tDesk("awaitingSecond") : "");
+    if (!(await run(work, { onSuccess: () => setMode("idle"), done }))) router.refresh();
   }
 
   return (
@@ -74,6 +77,7 @@ export function WithdrawalActions({ id, summary }: { id: string; summary: { amou
         </form>
       )}
       <FormError message={error} compact />
+      <FormNotice message={notice || null} testId="approval-notice" />
     </div>
   );
 }

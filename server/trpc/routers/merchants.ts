@@ -3,7 +3,10 @@
 import { z } from "zod";
 import { listDeposits } from "../../deposits/find-deposits";
 import { rupiah, walletHistory } from "../../ledger";
-import { adjustBalance } from "../../merchants/adjust-balance";
+import { approveAdjustment } from "../../merchants/approve-adjustment";
+import { listAdjustmentRequests } from "../../merchants/list-adjustment-requests";
+import { rejectAdjustment } from "../../merchants/reject-adjustment";
+import { requestAdjustment } from "../../merchants/request-adjustment";
 import { getMerchantDetail } from "../../merchants/get-merchant-detail";
 import { listMerchants } from "../../merchants/list-merchants";
 import { setAutoApproveLimit } from "../../merchants/set-auto-approve";
@@ -24,9 +27,15 @@ export const merchantsRouter = router({
   setSuspension: adminProcedure
     .input(z.object({ merchantId: id, suspend: z.boolean(), reason: z.string().max(500) }))
     .mutation(({ ctx, input }) => setMerchantSuspension({ ...input, actor: ctx.actor })),
+  /** Maker-checker: an adjustment is requested by one admin and posted when a different admin approves it. */
   adjustBalance: adminProcedure
     .input(z.object({ merchantId: id, direction: z.enum(["credit", "debit"]), amount: rupiah, reason: z.string().max(500), idempotencyKey: z.string().uuid() }))
-    .mutation(({ ctx, input }) => adjustBalance({ ...input, actor: ctx.actor })),
+    .mutation(({ ctx, input }) => requestAdjustment({ ...input, actor: ctx.actor })),
+  adjustmentRequests: adminProcedure.input(z.object({ merchantId: id })).query(({ input }) => listAdjustmentRequests(input.merchantId)),
+  approveAdjustment: adminProcedure.input(z.object({ requestId: id })).mutation(({ ctx, input }) => approveAdjustment({ requestId: input.requestId, actor: ctx.actor })),
+  rejectAdjustment: adminProcedure
+    .input(z.object({ requestId: id, note: z.string().max(500) }))
+    .mutation(({ ctx, input }) => rejectAdjustment({ requestId: input.requestId, note: input.note, actor: ctx.actor })),
   setAutoApprove: adminProcedure
     .input(z.object({ merchantId: id, upTo: rupiah.nullable() }))
     .mutation(({ ctx, input }) => setAutoApproveLimit({ ...input, actor: ctx.actor })),

@@ -1,25 +1,39 @@
 // Admin: the withdrawal desk — the queue of pending payouts and their decisions.
 import { z } from "zod";
-import { approveWithdrawal } from "../../withdrawals/approve-withdrawal";
+import { BULK_MAX, decideWithdrawalsInBulk } from "../../withdrawals/decide-withdrawals-in-bulk";
 import { getWithdrawalForAdmin } from "../../withdrawals/get-withdrawal-for-admin";
 import { listPayoutReviews } from "../../withdrawals/list-payout-reviews";
 import { listRecentlyDecided } from "../../withdrawals/list-recently-decided";
-import { listWithdrawalQueue } from "../../withdrawals/list-withdrawal-queue";
+import { secondAdminThreshold } from "../../withdrawals/approval-rule";
+import { giveWithdrawalApproval } from "../../withdrawals/give-withdrawal-approval";
+import { listQueueMerchants, listWithdrawalQueue, queueInput } from "../../withdrawals/list-withdrawal-queue";
 import { WITHDRAW_METHODS } from "../../withdrawals/methods";
 import { rejectWithdrawal } from "../../withdrawals/reject-withdrawal";
 import { resolveUnknownPayout } from "../../withdrawals/resolve-withdrawal";
 import { adminProcedure, router } from "../init";
-import { pageInput } from "../../../lib/pagination";
 
 const id = z.string().min(1).max(64);
 
 export const withdrawalDeskRouter = router({
-  queue: adminProcedure.input(pageInput).query(({ input }) => listWithdrawalQueue(input)),
+  queue: adminProcedure.input(queueInput).query(({ input }) => listWithdrawalQueue(input)),
+  queueMerchants: adminProcedure.query(() => listQueueMerchants()),
+  /** Maker-checker: withdrawals at or above this amount need two different admins. */
+  approvalRule: adminProcedure.query(() => ({ secondAdminAbove: secondAdminThreshold() })),
   recentlyDecided: adminProcedure.query(() => listRecentlyDecided(10)),
   payoutReviews: adminProcedure.query(() => listPayoutReviews(10)),
   methods: adminProcedure.query(() => WITHDRAW_METHODS.map((m) => ({ code: m.code, name: m.name }))),
   get: adminProcedure.input(z.object({ id })).query(({ input }) => getWithdrawalForAdmin(input.id)),
-  approve: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => approveWithdrawal({ withdrawalId: input.id, actor: ctx.actor })),
+  /** Approves, or — at or above APPROVAL_SECOND_ADMIN_ABOVE — records the first of two approvals. */
+  approve: adminProcedure.input(z.object({ id })).mutation(({ ctx, input }) => giveWithdrawalApproval({ withdrawalId: input.id, actor: ctx.actor })),
+  /** Approve or reject the selected rows; each row's outcome is reported. */
+  bulk: adminProcedure
+    .input(
+      z.discriminatedUnion("action", [
+        z.object({ action: z.literal("approve"), ids: z.array(id).min(1).max(BULK_MAX) }),
+        z.object({ action: z.literal("reject"), ids: z.array(id).min(1).max(BULK_MAX), note: z.string().max(500) }),
+      ]),
+    )
+    .mutation(({ ctx, input }) => decideWithdrawalsInBulk({ ...input, actor: ctx.actor })),
   reject: adminProcedure
     .input(z.object({ id, note: z.string().max(500) }))
     .mutation(({ ctx, input }) => rejectWithdrawal({ withdrawalId: input.id, note: input.note, actor: ctx.actor })),

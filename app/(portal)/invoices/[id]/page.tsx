@@ -1,9 +1,11 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatRupiah, formatWib } from "@/lib/format";
 import { paymentView } from "@/server/deposits/views";
 import { env } from "@/server/env";
 import { TRPCError } from "@trpc/server";
+import { buttonClass } from "../../../_components/button";
 import { PaymentPanel } from "../../../_components/payment/payment-panel";
 import { Card, DetailList, PageHeader } from "../../../_components/ui";
 import { requireMerchant } from "../../../_lib/session";
@@ -13,7 +15,7 @@ import { CancelInvoiceButton } from "./cancel-button";
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
   await requireMerchant();
   const { id } = await params;
-  const [t, locale, trpc] = await Promise.all([getTranslations("deposits"), getLocale(), serverTrpc()]);
+  const [t, tr, locale, trpc] = await Promise.all([getTranslations("deposits"), getTranslations("receipts"), getLocale(), serverTrpc()]);
   const deposit = await trpc.deposits.get({ id: id.slice(0, 64) }).catch((error: unknown) => {
     // Another merchant's invoice, or none: the same 404.
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
@@ -41,6 +43,11 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
           <Card title={t("publicLink")} subtitle={t("publicLinkHint")} className="text-sm">
             <a href={`/pay/${deposit.id}`} className="break-all font-mono text-xs text-brand-700 hover:underline">/pay/{deposit.id}</a>
           </Card>
+          {deposit.status === "paid" && (
+            <Link href={`/receipts/deposit/${deposit.id}`} className={buttonClass("secondary")} data-testid="receipt-link">
+              {tr("link")}
+            </Link>
+          )}
           {deposit.status === "pending" && <CancelInvoiceButton id={deposit.id} />}
         </div>
       </div>

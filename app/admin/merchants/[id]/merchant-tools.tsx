@@ -39,6 +39,7 @@ export function SuspensionForm({ merchantId, suspended }: { merchantId: string; 
 
 export function AdjustmentForm({ merchantId }: { merchantId: string }) {
   const t = useTranslations("adminTools.adjust");
+  const tDesk = useTranslations("desk.adjustments");
   const trpc = useTRPC();
   const mutation = useMutation(trpc.merchants.adjustBalance.mutationOptions());
   const { run, pending, error, notice } = useAction();
@@ -63,7 +64,8 @@ export function AdjustmentForm({ merchantId }: { merchantId: string }) {
         setReason("");
         renewIdempotencyKey();
       },
-      done: (result) => t("done", { balance: formatRupiah(result.balance.available) }),
+      // Maker-checker: the request waits for a second admin (adjustment-requests.tsx).
+      done: () => tDesk("requestedDone"),
     });
   }
 

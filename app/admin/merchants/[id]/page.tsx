@@ -9,6 +9,7 @@ import { StatusBadge } from "../../../_components/status-badge";
 import { Card, PageHeader, StatCard, listHref, pageParam } from "../../../_components/ui";
 import { requireAdmin } from "../../../_lib/session";
 import { serverTrpc } from "../../../_trpc/server";
+import { AdjustmentRequests } from "./adjustment-requests";
 import { AdjustmentForm, AutoApproveForm, SuspensionForm } from "./merchant-tools";
 import { type SearchParams } from "../../../_lib/metadata";
 
@@ -24,11 +25,13 @@ export default async function AdminMerchantPage({ params, searchParams }: Params
   if (!merchant) notFound();
 
   const pages = { wp: pageParam(query.wp), dp: pageParam(query.dp), lp: pageParam(query.lp) };
-  const [withdrawals, deposits, ledger, methods] = await Promise.all([
+  const [withdrawals, deposits, ledger, methods, adjustments, tDesk] = await Promise.all([
     trpc.merchants.withdrawals({ merchantId: merchant.id, page: pages.wp, pageSize: PAGE_SIZE }),
     trpc.merchants.deposits({ merchantId: merchant.id, page: pages.dp, pageSize: PAGE_SIZE }),
     trpc.merchants.ledger({ merchantId: merchant.id, page: pages.lp, pageSize: PAGE_SIZE }),
     trpc.withdrawalDesk.methods(),
+    trpc.merchants.adjustmentRequests({ merchantId: merchant.id }),
+    getTranslations("desk.adjustments"),
   ]);
   const methodName = (code: string) => methods.find((m) => m.code === code)?.name ?? code;
   // Each table pages on its own key and keeps the others' pages.
@@ -38,7 +41,7 @@ export default async function AdminMerchantPage({ params, searchParams }: Params
 
   return (
     <>
-      <Link href="/admin" className="text-sm text-brand-700 hover:underline">
+      <Link href="/admin/merchants" className="text-sm text-brand-700 hover:underline">
         {t("merchant.back")}
       </Link>
       <PageHeader
@@ -75,6 +78,22 @@ export default async function AdminMerchantPage({ params, searchParams }: Params
           <AutoApproveForm merchantId={merchant.id} current={merchant.autoApproveWithdrawalsUpTo?.toString() ?? null} />
         </Card>
       </div>
+
+      <Card title={tDesk("title")} subtitle={tDesk("subtitle")} className="mb-8">
+        <AdjustmentRequests
+          rows={adjustments.map((a) => ({
+            id: a.id,
+            direction: a.direction === "debit" ? "debit" : "credit",
+            amount: a.amount.toString(),
+            reason: a.reason,
+            status: a.status === "approved" || a.status === "rejected" ? a.status : "pending",
+            requestedAt: formatWib(a.createdAt, locale),
+            approvals: a.approvals.map((p) => ({ name: p.adminName, at: formatWib(p.at, locale) })),
+            approvalsNeeded: a.approvalsNeeded,
+            decisionNote: a.decisionNote,
+          }))}
+        />
+      </Card>
 
       <h2 className="mb-3 font-semibold">{t("merchant.withdrawals")}</h2>
       <DataTable

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "DeliveryAttempt_createdAt_idx" ON "DeliveryAttempt"("createdAt");
+
