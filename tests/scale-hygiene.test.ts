@@ -63,9 +63,11 @@ describe(`13.19 scale hygiene on ${engine}`, () => {
     const before = (await walletHistory(m2.merchantId, { page: 1, pageSize: 50 })).items.map((i) => i.id);
     const seen = await readAllPages((cursor) => walletHistory(m2.merchantId, { page: 1, pageSize: 2, cursor }), () => fund(m2.merchantId, 7_000));
     expect(seen).toEqual(before);
-    // The envelope is unchanged (total, page, pageSize, totalPages, items) plus nextCursor.
+    // The envelope is unchanged (total, page, pageSize, totalPages, items) plus nextCursor and
+    // totalCapped (issue 14: counts stop at a cap on million-entry wallets).
     const first = await walletHistory(m2.merchantId, { page: 1, pageSize: 2 });
-    expect(Object.keys(first).sort()).toEqual(["items", "nextCursor", "page", "pageSize", "total", "totalPages"]);
+    expect(Object.keys(first).sort()).toEqual(["items", "nextCursor", "page", "pageSize", "total", "totalCapped", "totalPages"]);
+    expect(first.totalCapped).toBe(false);
     expect(first.total).toBe(before.length + 2);
     const last = await walletHistory(m2.merchantId, { page: 1, pageSize: 50 });
     expect(last.nextCursor).toBeNull();
@@ -163,7 +165,8 @@ describe(`13.19 scale hygiene on ${engine}`, () => {
         "Deposit_vaNumber_idx",
         "Deposit_mandateId_idx",
         "RateLimitBucket_resetAt_idx",
-        "AuditLog_createdAt_idx",
+        // (createdAt, id): the audit page's order, an index walk with no sort (issue 14).
+        "AuditLog_createdAt_id_idx",
         "Withdrawal_processedAt_idx",
       ]),
     );
