@@ -77,7 +77,8 @@ export async function loadReceipt(kind: ReceiptKind, id: string): Promise<(Recei
       merchantId: w.merchantId,
     };
   }
-  if (!/^\d{1,12}$/.test(id)) return null;
+  // A prepaid order's tr_id is a 32-bit integer: anything larger names no order (and would fail the query on PostgreSQL).
+  if (!/^\d{1,10}$/.test(id) || Number(id) > 2_147_483_647) return null;
   const o = await db.prepaidOrder.findUnique({ where: { trId: Number(id) }, include: { merchant: { select: { businessName: true } } } });
   if (!o || o.status !== 1) return null;
   return {
