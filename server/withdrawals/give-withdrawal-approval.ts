@@ -22,8 +22,9 @@ export type WithdrawalApprovalResult =
 
 export async function giveWithdrawalApproval(input: GiveWithdrawalApprovalInput): Promise<WithdrawalApprovalResult> {
   const recorded = await transaction(async (tx) => {
-    // Lock the row (and check it is still pending) before counting approvals.
-    const { count } = await tx.withdrawal.updateMany({ where: { id: input.withdrawalId, status: "pending" }, data: { status: "pending" } });
+    // Lock the row (and check it is still pending) before counting approvals. A raw no-op update,
+    // so the lock does not touch updatedAt: an approval that is then refused changes nothing.
+    const count = await tx.$executeRaw`UPDATE "Withdrawal" SET "status" = "status" WHERE "id" = ${input.withdrawalId} AND "status" = 'pending'`;
     if (count === 0) throw await notPendingError(tx, input.withdrawalId);
     const withdrawal = await tx.withdrawal.findUniqueOrThrow({ where: { id: input.withdrawalId } });
     if (!withdrawalNeedsSecondAdmin(withdrawal.amount)) return null;
