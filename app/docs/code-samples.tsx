@@ -20,7 +20,7 @@ export function CodeSamples({ samples, label }: { samples: { curl: string; node:
           </button>
         ))}
       </div>
-      <pre role="tabpanel" className="overflow-x-auto rounded-b-md rounded-tr-md bg-slate-900 p-3 text-xs text-slate-100"><code>{samples[tab]}</code></pre>
+      <pre role="tabpanel" tabIndex={0} className="overflow-x-auto rounded-b-md rounded-tr-md bg-slate-900 p-3 text-xs text-slate-100"><code>{samples[tab]}</code></pre>
     </div>
   );
 }

@@ -102,7 +102,7 @@ export default async function DocsPage() {
                           </div>
                           <div>
                             <p className="mb-1 text-sm font-medium">{t("exampleResponse")}</p>
-                            <pre className="max-h-72 overflow-auto rounded-md bg-slate-50 p-3 text-xs">{op.responseExample === null ? op.responseContentType : JSON.stringify(op.responseExample, null, 2)}</pre>
+                            <pre tabIndex={0} className="max-h-72 overflow-auto rounded-md bg-slate-50 p-3 text-xs">{op.responseExample === null ? op.responseContentType : JSON.stringify(op.responseExample, null, 2)}</pre>
                           </div>
                         </div>
                         <div className="mt-3">

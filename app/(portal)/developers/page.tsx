@@ -87,7 +87,7 @@ export default async function DevelopersPage() {
           </li>
           <li>
             <span className="text-slate-600">{t("auth.query")}</span>
-            <code className="mt-1 block rounded-md bg-slate-100 px-3 py-1.5 font-mono text-xs text-slate-500">?apikey=&lt;key&gt;</code>
+            <code className="mt-1 block rounded-md bg-slate-100 px-3 py-1.5 font-mono text-xs text-slate-700">?apikey=&lt;key&gt;</code>
           </li>
         </ul>
         <h3 className="mt-5 text-sm font-semibold">{t("auth.example")}</h3>
