@@ -106,7 +106,7 @@ export function Console({ op, signedInMerchant }: { op: ConsoleOperation; signed
       <div className="mt-2">
         <FormError message={error} compact />
       </div>
-      {curl && <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100" data-testid="curl-command">{curl}</pre>}
+      {curl && <pre tabIndex={0} className="mt-2 overflow-x-auto rounded bg-slate-900 p-2 text-xs text-slate-100" data-testid="curl-command">{curl}</pre>}
       {result && (
         <div className="mt-3 text-xs" data-testid="console-result">
           <p>
@@ -114,9 +114,9 @@ export function Console({ op, signedInMerchant }: { op: ConsoleOperation; signed
           </p>
           <details className="mt-1">
             <summary className="cursor-pointer">{t("headers")}</summary>
-            <pre className="overflow-x-auto">{result.headers.map(([k, v]) => `${k}: ${v}`).join("\n")}</pre>
+            <pre tabIndex={0} className="overflow-x-auto">{result.headers.map(([k, v]) => `${k}: ${v}`).join("\n")}</pre>
           </details>
-          <pre className="mt-1 max-h-80 overflow-auto rounded bg-white p-2" data-testid="console-body">{result.body}</pre>
+          <pre tabIndex={0} className="mt-1 max-h-80 overflow-auto rounded bg-white p-2" data-testid="console-body">{result.body}</pre>
         </div>
       )}
     </div>

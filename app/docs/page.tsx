@@ -128,7 +128,7 @@ export default async function DocsPage() {
                     {signedInMerchant && <CallbackTester type={cb.type} />}
                   </div>
                   <p className="text-sm text-slate-600">{cb.summary}</p>
-                  <pre className="mt-2 max-h-60 overflow-auto rounded-md bg-slate-50 p-3 text-xs">{JSON.stringify((cb.schema.meta() as { example?: unknown }).example, null, 2)}</pre>
+                  <pre tabIndex={0} className="mt-2 max-h-60 overflow-auto rounded-md bg-slate-50 p-3 text-xs">{JSON.stringify((cb.schema.meta() as { example?: unknown }).example, null, 2)}</pre>
                 </article>
               ))}
             </div>

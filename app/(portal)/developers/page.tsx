@@ -91,7 +91,7 @@ export default async function DevelopersPage() {
           </li>
         </ul>
         <h3 className="mt-5 text-sm font-semibold">{t("auth.example")}</h3>
-        <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs text-slate-100" data-testid="curl-example">
+        <pre tabIndex={0} className="mt-2 overflow-x-auto rounded-md bg-slate-900 px-4 py-3 font-mono text-xs text-slate-100" data-testid="curl-example">
           <code>{curl}</code>
         </pre>
         <p className="mt-2 text-xs text-slate-500">{t("auth.exampleHint", { placeholder: "<key>" })}</p>

@@ -65,7 +65,7 @@ export function PaymentPanel({ deposit, sandbox }: { deposit: PaymentView; sandb
         </div>
         <div className="flex flex-col items-end gap-1">
           <StatusBadge kind="deposit" status={status} />
-          {status === "pending" && <span className="text-xs text-slate-400">{t("live")}</span>}
+          {status === "pending" && <span className="text-xs text-slate-600">{t("live")}</span>}
         </div>
       </div>
 

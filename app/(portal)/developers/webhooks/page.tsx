@@ -48,7 +48,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
           <EndpointForm endpoint={endpoint} eventTypes={[...SUBSCRIBABLE]} />
         </Card>
         <Card title={t("verifyTitle")} subtitle={t("verifyBody")} className="text-sm">
-          <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"><code>{VERIFY_SNIPPET}</code></pre>
+          <pre tabIndex={0} className="overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"><code>{VERIFY_SNIPPET}</code></pre>
         </Card>
       </div>
 
@@ -91,7 +91,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Sea
                           {a.manual && <span className="text-slate-500">{t("manual")}</span>}
                         </div>
                         {a.error && <p className="mt-1 text-rose-700">{a.error}</p>}
-                        {a.responseBody && <pre className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-all text-slate-600">{a.responseBody}</pre>}
+                        {a.responseBody && <pre tabIndex={0} className="mt-1 max-h-40 overflow-auto whitespace-pre-wrap break-all text-slate-600">{a.responseBody}</pre>}
                       </li>
                     ))}
                   </ol>
