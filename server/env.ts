@@ -319,3 +319,17 @@ const approvalSchema = z.object({
 });
 
 export const approvalEnv = approvalSchema.parse(process.env);
+
+/** Outgoing mail (server/mail). */
+const mailSchema = z.object({
+  /** smtp://user:pass@host:587 or smtps://…; unset outside production = mail is kept for /dev/mailbox. Required in production. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Saldo <no-reply@saldo.test>"),
+  MAIL_POLL_MS: z.coerce.number().int().positive().default(1000),
+  /** Attempts before a mail is marked failed (retries after 1, 2, 4 … minutes). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(8),
+  MAIL_RETRY_BASE_SECONDS: z.coerce.number().positive().default(60),
+  /** Sent, kept and failed mail rows are purged this many days after they were written. */
+  MAIL_RETENTION_DAYS: z.coerce.number().positive().default(30),
+});
+export const mailEnv = mailSchema.parse(process.env);

@@ -89,6 +89,9 @@ export function productionProblems(source: Source = process.env, root = process.
     if (problem) problems.push(problem);
   }
   if (source.PREPAID_SUPPLIER === "iak" && !source.IAK_USERNAME) problems.push("IAK_USERNAME is missing");
+  // Password resets, invitations and sign-in alerts must leave the building; a staging box
+  // (sandbox allowed) may keep its mail in the database instead.
+  if (!sandboxAllowed && !source.SMTP_URL) problems.push("SMTP_URL is missing; mail (password resets, invitations, sign-in alerts) could not be sent");
   if (source.DATA_ENCRYPTION_KEY && !/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/.test(source.DATA_ENCRYPTION_KEY.trim())) {
     problems.push("DATA_ENCRYPTION_KEY is not 32 bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)");
   }

@@ -6,7 +6,8 @@ import { db } from "../db";
 import { refuseUnsafeProductionStart } from "../production-check";
 import { checkDueChargeStatuses } from "../deposits/check-charge-statuses";
 import { expireDueDeposits } from "../deposits/expire-deposit";
-import { env, idempotencyEnv, payoutEnv, prepaidEnv, treasuryEnv, webhookEnv } from "../env";
+import { env, idempotencyEnv, mailEnv, payoutEnv, prepaidEnv, treasuryEnv, webhookEnv } from "../env";
+import { purgeMail, sendPendingMail } from "../mail/send-pending-mail";
 import { purgeIdempotencyRecords } from "../http/idempotency";
 import { purgeRateLimitBuckets } from "../http/purge-rate-limit-buckets";
 import { completeDuePrepaidOrders, PREPAID_POLL_MS } from "../prepaid/complete-orders";
@@ -39,6 +40,9 @@ export const JOBS: Job[] = [
   { name: "reconcile-payouts", everyMs: payoutEnv.PAYOUT_CHECK_POLL_MS, run: () => reconcilePayouts() },
   // Deletes Idempotency-Key records older than IDEMPOTENCY_RETENTION_HOURS (24).
   { name: "purge-idempotency", everyMs: idempotencyEnv.IDEMPOTENCY_PURGE_MINUTES * 60_000, run: () => purgeIdempotencyRecords() },
+  // Sends queued mail over SMTP_URL (or keeps it for /dev/mailbox when unset), retrying failures.
+  { name: "send-mail", everyMs: mailEnv.MAIL_POLL_MS, run: () => sendPendingMail() },
+  { name: "purge-mail", everyMs: 60 * 60_000, run: () => purgeMail() },
   // Deletes sign-in counters whose window ended over RATE_LIMIT_RETENTION_HOURS ago.
   { name: "purge-rate-limits", everyMs: 60 * 60_000, run: () => purgeRateLimitBuckets() },
 ];

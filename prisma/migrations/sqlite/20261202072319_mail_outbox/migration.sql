@@ -1,0 +1,29 @@
+-- CreateTable
+CREATE TABLE "MailMessage" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "kind" TEXT NOT NULL,
+    "to" TEXT NOT NULL,
+    "locale" TEXT NOT NULL DEFAULT 'id',
+    "subject" TEXT NOT NULL,
+    "text" TEXT,
+    "html" TEXT,
+    "status" TEXT NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "nextAttemptAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "claimedUntil" DATETIME,
+    "lastError" TEXT,
+    "sentAt" DATETIME,
+    "merchantId" TEXT,
+    "userId" TEXT,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateIndex
+CREATE INDEX "MailMessage_status_nextAttemptAt_idx" ON "MailMessage"("status", "nextAttemptAt");
+
+-- CreateIndex
+CREATE INDEX "MailMessage_createdAt_id_idx" ON "MailMessage"("createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "MailMessage_to_createdAt_idx" ON "MailMessage"("to", "createdAt");
+
