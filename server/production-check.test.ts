@@ -27,12 +27,18 @@ function safeProduction(): Record<string, string> {
     IAK_USERNAME: "081234567890",
     IAK_API_KEY: strong(),
     DATA_ENCRYPTION_KEY: strong(),
+    SMTP_URL: "smtps://saldo:mail-password@smtp.internal:465",
   };
 }
 
 describe("production refusal", () => {
   it("accepts a production configuration with real providers, PostgreSQL and strong secrets", () => {
     expect(productionProblems(safeProduction(), root)).toEqual([]);
+  });
+
+  it("refuses a production start that could not send mail", () => {
+    const { SMTP_URL: _unset, ...withoutMail } = safeProduction();
+    expect(productionProblems(withoutMail, root)).toEqual([expect.stringMatching(/^SMTP_URL is missing/)]);
   });
 
   it("checks nothing outside production", () => {
