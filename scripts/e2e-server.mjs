@@ -6,6 +6,7 @@ import { spawn, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
+import { startMailCatcher } from "./mail-catcher.mjs";
 
 const ports = (process.env.E2E_PORTS ?? "3100,3101").split(",");
 const dbFile = path.join("data", `e2e-${ports[0]}.db`);
@@ -14,6 +15,8 @@ for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) rmSync(f, { force: t
 // `next start` runs with NODE_ENV=production: this is a sandbox on SQLite, declared as such, with
 // secrets of its own (the production check refuses short or published ones).
 const secret = () => randomBytes(32).toString("base64url");
+// Mail goes to a real SMTP server on port + 2; the tests read it over HTTP on port + 3 (e2e/mail.ts).
+const mail = await startMailCatcher({ smtpPort: Number(ports[0]) + 2, httpPort: Number(ports[0]) + 3 });
 const env = {
   ...process.env,
   DATABASE_URL: `file:./${dbFile}`,
@@ -27,6 +30,9 @@ const env = {
   ALLOW_SANDBOX_IN_PRODUCTION: "1",
   // The tests' callback receivers listen on 127.0.0.1 (production refuses local callbacks otherwise).
   ALLOW_LOCAL_CALLBACKS: "1",
+  SMTP_URL: mail.smtpUrl,
+  MAIL_POLL_MS: "200",
+  MAIL_RETRY_BASE_SECONDS: "1",
 };
 const tsx = path.join("node_modules", ".bin", "tsx");
 execFileSync(tsx, ["scripts/migrate.ts"], { env, stdio: "inherit" });
