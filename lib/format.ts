@@ -1,6 +1,7 @@
 // The one place amounts and times are turned into text. Amounts stay exact integers
 // (BigInt) until here; times are shown in WIB (Asia/Jakarta), whatever the server's zone.
 export const TIME_ZONE = "Asia/Jakarta";
+const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 const rupiahDigits = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 });
 
@@ -41,21 +42,9 @@ export function formatWibDate(value: Date | string | number, locale = "id"): str
 /** `2025-01-01 12:00:00` in WIB — the format seed 003 uses for `expired_at` and `created_at`. */
 export function formatWibSql(value: Date | string | number): string {
   const date = value instanceof Date ? value : new Date(value);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", {
-      timeZone: TIME_ZONE,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+  // WIB is UTC+7 all year (no daylight saving): shifting the instant is exact, and far cheaper than
+  // an Intl formatter on the paths that format every row (callbacks, lists).
+  return new Date(date.getTime() + WIB_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
 }
 
 /** The WIB calendar day of an instant, `YYYY-MM-DD`. */
