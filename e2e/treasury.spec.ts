@@ -1,12 +1,17 @@
 import { expect, test } from "@playwright/test";
+import { linkIn, waitForMail } from "./mail";
 
 test("a threshold and a mandate in Settings: a withdrawal dips the balance, the alert comes, then the auto top-up", async ({ page }) => {
   await page.goto("/register");
   await page.getByLabel("Nama usaha").fill("Toko Treasury");
-  await page.getByLabel("Email").fill(`treasury-${Date.now()}@saldo.test`);
+  const email = `treasury-${Date.now()}@saldo.test`;
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Kata sandi").fill("rahasia-123");
   await page.getByRole("button", { name: "Daftar" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+  // Portal withdrawals wait for a verified email (issue 16).
+  await page.goto(linkIn(await waitForMail(email, /Verifikasi email/), "/verify-email"));
+  await expect(page.getByTestId("verify-result")).toHaveAttribute("data-result", "verified");
 
   // Fund it with a QRIS top-up paid in the sandbox.
   await page.goto("/topup");

@@ -17,7 +17,7 @@ async function seedAdmin(admin: { email: string; password: string; name: string 
   const existing = await db.user.findUnique({ where: { email: admin.email } });
   if (existing) return existing;
   const passwordHash = await hashPassword(admin.password);
-  return transaction((tx) => tx.user.create({ data: { email: admin.email, name: admin.name, passwordHash, role: "ADMIN" } }));
+  return transaction((tx) => tx.user.create({ data: { email: admin.email, name: admin.name, passwordHash, role: "ADMIN", emailVerifiedAt: new Date() } }));
 }
 
 async function seedMerchant() {
@@ -27,7 +27,7 @@ async function seedMerchant() {
   return transaction(async (tx) => {
     const merchant = await tx.merchant.create({ data: { businessName: SEED.merchant.businessName, phone: SEED.merchant.phone } });
     await tx.user.create({
-      data: { email: SEED.merchant.email, name: SEED.merchant.businessName, passwordHash, role: "MERCHANT", merchantId: merchant.id },
+      data: { email: SEED.merchant.email, name: SEED.merchant.businessName, passwordHash, role: "MERCHANT", merchantId: merchant.id, emailVerifiedAt: new Date() },
     });
     await openMerchantAccounts(tx, merchant.id);
     return merchant.id;

@@ -33,6 +33,8 @@ const env = {
   SMTP_URL: mail.smtpUrl,
   MAIL_POLL_MS: "200",
   MAIL_RETRY_BASE_SECONDS: "1",
+  // A revoked session ends in every process within this time (e2e/accounts.spec.ts waits for it).
+  SESSION_REFRESH_SECONDS: "3",
 };
 const tsx = path.join("node_modules", ".bin", "tsx");
 execFileSync(tsx, ["scripts/migrate.ts"], { env, stdio: "inherit" });

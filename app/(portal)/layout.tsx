@@ -7,11 +7,12 @@ import { AppShell } from "../_components/app-shell";
 import { MERCHANT_NAV } from "../_components/nav-links";
 import { requireMerchant } from "../_lib/session";
 import { serverTrpc } from "../_trpc/server";
+import { VerifyEmailBanner } from "./verify-email-banner";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await requireMerchant();
   const [t, trpc] = await Promise.all([getTranslations("topbar"), serverTrpc()]);
-  const [{ available }, unread, tn] = await Promise.all([trpc.wallet.summary(), trpc.treasury.unread(), getTranslations("notifications")]);
+  const [{ available }, unread, tn, account] = await Promise.all([trpc.wallet.summary(), trpc.treasury.unread(), getTranslations("notifications"), trpc.account.status()]);
   return (
     <AppShell
       nav={MERCHANT_NAV}
@@ -31,6 +32,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         </>
       }
     >
+      {!account.emailVerified && <VerifyEmailBanner email={user.email} />}
       {children}
     </AppShell>
   );

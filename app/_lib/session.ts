@@ -17,3 +17,10 @@ export async function requireAdmin() {
   if (session.user.role !== "ADMIN") notFound();
   return session.user;
 }
+
+/** A page for anyone signed in (merchant or admin), e.g. the Security page. */
+export async function requireSignedIn() {
+  const session = await getSession();
+  if (!session?.user) redirect("/login");
+  return session.user;
+}

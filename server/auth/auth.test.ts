@@ -80,7 +80,7 @@ describe("sign-in", () => {
 
   it("refuses to register the same email twice, whatever its case", async () => {
     const m = await createMerchant();
-    const error = await loginFailure(registerMerchant({ businessName: "Copy", email: m.email.toUpperCase(), password: "password123" }));
+    const error = await loginFailure(registerMerchant({ businessName: "Copy", email: m.email.toUpperCase(), password: "another-good-pass-1" }));
     expect(error.code).toBe("CONFLICT");
     expect(await db.user.count({ where: { email: m.email } })).toBe(1);
   });

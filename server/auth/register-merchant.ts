@@ -1,15 +1,19 @@
-// Sign-up: one merchant, its first user and its ledger accounts, created together.
+// Sign-up: one merchant, its first user and its ledger accounts, created together, and the
+// verification mail queued in the same transaction.
 import { recordAudit } from "../audit";
 import { transaction } from "../db";
 import { AppError } from "../errors";
 import { openMerchantAccounts } from "../ledger";
+import { assertPasswordAllowed } from "./password-rules";
 import { hashPassword } from "./passwords";
 import { registerSchema, type RegisterInput } from "./schemas";
+import { queueEmailVerification } from "./send-email-verification";
 
 export async function registerMerchant(raw: RegisterInput, context: { ip?: string } = {}) {
   const parsed = registerSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("VALIDATION", parsed.error.issues[0]?.message ?? "Invalid input");
   const input = parsed.data;
+  assertPasswordAllowed(input.password);
   const passwordHash = await hashPassword(input.password);
   try {
     return await transaction(async (tx) => {
@@ -20,6 +24,7 @@ export async function registerMerchant(raw: RegisterInput, context: { ip?: strin
         data: { email: input.email, name: input.businessName, passwordHash, role: "MERCHANT", merchantId: merchant.id },
       });
       await openMerchantAccounts(tx, merchant.id);
+      await queueEmailVerification(tx, user);
       await recordAudit(tx, {
         actor: { type: "USER", id: user.id },
         action: "auth.register",

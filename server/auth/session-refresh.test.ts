@@ -24,6 +24,7 @@ import { setMerchantSuspension } from "../merchants/suspend-merchant";
 import { createCaller } from "../trpc/root";
 import { getSession } from "./options";
 import { hashPassword } from "./passwords";
+import { startUserSession } from "./start-user-session";
 import { verifyLogin, type SessionUser } from "./verify-login";
 
 const sessionOf = (user: SessionUser): Session => ({ user, expires: new Date(Date.now() + 12 * 3600_000).toISOString() });
@@ -76,13 +77,15 @@ describe("13.5 sessions follow the database", () => {
 
   it("13.5 the portal's getSession carries the database's role and drops a suspended merchant", async () => {
     const admin = await createAdmin();
-    jwtSession.current = sessionOf(admin);
+    // A cookie carries its UserSession's id (issue 16); getSession refuses one without.
+    const signedIn = async (user: SessionUser) => ({ ...sessionOf(user), sessionId: (await startUserSession({ userId: user.id })).sessionId });
+    jwtSession.current = await signedIn(admin);
     expect((await getSession())?.user.role).toBe("ADMIN");
     await transaction((tx) => tx.user.update({ where: { id: admin.id }, data: { role: "MERCHANT" } }));
     expect((await getSession())?.user.role).toBe("MERCHANT");
 
     const m = await createMerchant();
-    jwtSession.current = sessionOf(await verifyLogin({ email: m.email, password: m.password }, { ip: "192.0.2.62" }));
+    jwtSession.current = await signedIn(await verifyLogin({ email: m.email, password: m.password }, { ip: "192.0.2.62" }));
     expect((await getSession())?.user.merchantId).toBe(m.merchantId);
     await transaction((tx) => tx.merchant.update({ where: { id: m.merchantId }, data: { status: "SUSPENDED" } }));
     expect(await getSession()).toBeNull();

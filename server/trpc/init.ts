@@ -91,7 +91,7 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!ctx.session?.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Silakan masuk / Please sign in" });
   // The token says who signed in; the database (cached for SESSION_REFRESH_SECONDS) says what
   // they may do now: a demoted admin or a suspended merchant is refused within that time.
-  const check = await refreshSessionUser(ctx.session.user);
+  const check = await refreshSessionUser({ id: ctx.session.user.id, sessionId: ctx.session.sessionId });
   if (!check.ok) {
     if (check.reason === "suspended") throw new TRPCError({ code: "FORBIDDEN", message: "Merchant ditangguhkan / Merchant is suspended" });
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Silakan masuk / Please sign in" });

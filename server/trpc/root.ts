@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from "./init";
+import { accountRouter } from "./routers/account";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditLogRouter } from "./routers/audit-log";
 import { authRouter } from "./routers/auth";
@@ -19,6 +20,7 @@ import { webhooksRouter } from "./routers/webhooks";
 // Merchant routers first, then the admin's (each named as the admin menu names it).
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
   wallet: walletRouter,
   deposits: depositsRouter,
   withdrawals: withdrawalsRouter,

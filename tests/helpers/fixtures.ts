@@ -5,10 +5,14 @@ import { transaction } from "../../server/db";
 import { credit } from "../../server/ledger";
 import { alertOnLowBalances } from "../../server/treasury/low-balance";
 
-export async function createMerchant(name = "Toko Uji") {
+const PASSWORD = "kunci-rahasia-uji-9";
+
+export async function createMerchant(name = "Toko Uji", { verified = true }: { verified?: boolean } = {}) {
   const email = `m-${randomUUID()}@test.saldo`;
-  const { merchantId, userId } = await registerMerchant({ businessName: name, email, password: "password123" });
-  return { merchantId, userId, email, password: "password123" };
+  const { merchantId, userId } = await registerMerchant({ businessName: name, email, password: PASSWORD });
+  // Like every account from before email verification (issue 16), fixtures count as verified unless a test asks otherwise.
+  if (verified) await transaction((tx) => tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } }));
+  return { merchantId, userId, email, password: PASSWORD };
 }
 
 export async function fund(merchantId: string, amount: bigint | number) {

@@ -1,5 +1,6 @@
 // The merchant's withdrawals: request, list, one in detail. Amounts travel as BigInt (superjson).
 import { z } from "zod";
+import { assertEmailVerified } from "../../auth/verify-email";
 import { merchantBalance, rupiah } from "../../ledger";
 import { getWithdrawalForMerchant, listWithdrawals, WITHDRAW_STATUSES } from "../../withdrawals/find-withdrawals";
 import { availableWithdrawMethods } from "../../withdrawals/available-methods";
@@ -23,6 +24,8 @@ export const withdrawalsRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      // A person in the portal must have verified their email first; API-key calls (REST) are not affected.
+      await assertEmailVerified(ctx.user.id);
       const { idempotencyKey, ...request } = input;
       const { withdrawal, newBalance } = await requestWithdrawal({ merchantId: ctx.merchantId, ...request, actor: ctx.actor, idempotencyKey: `portal:${idempotencyKey}` });
       return { withdrawal: forPortal(withdrawal), newBalance };
