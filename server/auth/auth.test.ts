@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Session } from "next-auth";
 import { describe, expect, it } from "vitest";
-import { createMerchant, fund } from "../../tests/helpers/fixtures";
+import { createMerchant, enrolTwoFactor, fund } from "../../tests/helpers/fixtures";
 import { db, transaction } from "../db";
 import { AppError } from "../errors";
 import { clearRateLimit } from "../http/rate-limit";
@@ -129,6 +129,7 @@ describe("roles and ownership, enforced on the server", () => {
     const admin = await transaction((tx) =>
       tx.user.create({ data: { email: `admin-${Date.now()}@saldo.test`, name: "Admin", passwordHash, role: "ADMIN" } }),
     );
+    await enrolTwoFactor(admin.id); // every admin has two-factor
     const m = await createMerchant("Toko Terlihat");
     await fund(m.merchantId, 42_000);
     const caller = callerFor(await sessionFor(admin.email, "admin-pass-1"));

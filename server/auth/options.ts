@@ -27,7 +27,7 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, totp: { type: "text" } },
       async authorize(credentials, req) {
         try {
           return await verifyLogin(credentials ?? {}, { ip: clientIp(req?.headers) });

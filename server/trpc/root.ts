@@ -14,6 +14,7 @@ import { treasuryRouter } from "./routers/treasury";
 import { walletRouter } from "./routers/wallet";
 import { withdrawalDeskRouter } from "./routers/withdrawal-desk";
 import { withdrawalsRouter } from "./routers/withdrawals";
+import { twoFactorRouter } from "./routers/two-factor";
 import { webhooksRouter } from "./routers/webhooks";
 
 // Merchant routers first, then the admin's (each named as the admin menu names it).
@@ -22,6 +23,7 @@ export const appRouter = router({
   wallet: walletRouter,
   deposits: depositsRouter,
   withdrawals: withdrawalsRouter,
+  twoFactor: twoFactorRouter,
   prepaid: prepaidRouter,
   treasury: treasuryRouter,
   apiKeys: apiKeysRouter,
