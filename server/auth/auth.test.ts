@@ -129,10 +129,10 @@ describe("roles and ownership, enforced on the server", () => {
     const admin = await transaction((tx) =>
       tx.user.create({ data: { email: `admin-${Date.now()}@saldo.test`, name: "Admin", passwordHash, role: "ADMIN" } }),
     );
-    await enrolTwoFactor(admin.id); // every admin has two-factor
     const m = await createMerchant("Toko Terlihat");
     await fund(m.merchantId, 42_000);
     const caller = callerFor(await sessionFor(admin.email, "admin-pass-1"));
+    await enrolTwoFactor(admin.id); // every admin has two-factor (enrolled after this first sign-in)
     const list = await caller.merchants.list({ page: 1, pageSize: 100, search: "Terlihat" });
     expect(list.items).toEqual([expect.objectContaining({ id: m.merchantId, available: 42_000n, held: 0n, email: m.email })]);
     expect(await trpcFailure(caller.wallet.summary())).toBe("FORBIDDEN");
