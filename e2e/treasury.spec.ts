@@ -1,9 +1,11 @@
 import { expect, test } from "@playwright/test";
+import { ensureTwoFactor } from "./helpers";
 
 test("a threshold and a mandate in Settings: a withdrawal dips the balance, the alert comes, then the auto top-up", async ({ page }) => {
   await page.goto("/register");
   await page.getByLabel("Nama usaha").fill("Toko Treasury");
-  await page.getByLabel("Email").fill(`treasury-${Date.now()}@saldo.test`);
+  const email = `treasury-${Date.now()}@saldo.test`;
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Kata sandi").fill("rahasia-123");
   await page.getByRole("button", { name: "Daftar" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -31,7 +33,8 @@ test("a threshold and a mandate in Settings: a withdrawal dips the balance, the 
   await page.getByRole("button", { name: "Konfirmasi" }).click();
   await expect(page.getByTestId("mandate")).toContainText("Aktif");
 
-  // A withdrawal of 60.000 (+ 1.000 fee) leaves 39.000: below the threshold.
+  // A withdrawal of 60.000 (+ 1.000 fee) leaves 39.000: below the threshold. (Portal withdrawals need two-factor.)
+  await ensureTwoFactor(page, email);
   await page.goto("/withdrawals");
   await page.getByLabel("Nominal (Rp)").fill("60000");
   await page.getByLabel("Nomor rekening / HP").fill("081234567890");
