@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { linkIn, waitForMail } from "./mail";
+import { ensureTwoFactor } from "./helpers";
 
 test("a threshold and a mandate in Settings: a withdrawal dips the balance, the alert comes, then the auto top-up", async ({ page }) => {
   await page.goto("/register");
@@ -36,7 +37,8 @@ test("a threshold and a mandate in Settings: a withdrawal dips the balance, the 
   await page.getByRole("button", { name: "Konfirmasi" }).click();
   await expect(page.getByTestId("mandate")).toContainText("Aktif");
 
-  // A withdrawal of 60.000 (+ 1.000 fee) leaves 39.000: below the threshold.
+  // A withdrawal of 60.000 (+ 1.000 fee) leaves 39.000: below the threshold. (Portal withdrawals need two-factor.)
+  await ensureTwoFactor(page, email);
   await page.goto("/withdrawals");
   await page.getByLabel("Nominal (Rp)").fill("60000");
   await page.getByLabel("Nomor rekening / HP").fill("081234567890");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { SEEDED, login, logout } from "./helpers";
+import { SEEDED, ensureTwoFactor, login, logout } from "./helpers";
 
 // Amounts no other spec uses, so rows are easy to find; balances are compared as deltas.
 const APPROVED = { amount: 13_579, total: 14_579, name: "E2E Disetujui" };
@@ -27,6 +27,8 @@ async function requestWithdrawal(page: Page, w: { amount: number; total: number;
 test("a merchant requests withdrawals; the admin approves one and rejects the other with a note; the merchant sees both outcomes", async ({ page }) => {
   await login(page, SEEDED.merchant.email, SEEDED.merchant.password);
   await expect(page).toHaveURL(/\/dashboard$/);
+  // Portal withdrawals need two-factor; later sign-ins of this merchant answer the code step.
+  await ensureTwoFactor(page, SEEDED.merchant.email);
   await page.goto("/withdrawals");
   await expect(page.getByRole("heading", { level: 1, name: "Penarikan" })).toBeVisible();
   const before = toNumber(await page.getByTestId("withdraw-available").textContent());

@@ -6,6 +6,9 @@ import { db, transaction } from "../server/db";
 import { credit, openMerchantAccounts, reserve, voidHold } from "../server/ledger";
 import { newPrepaidKey, openPrepaidKey, sealPrepaidKey } from "../server/prepaid/prepaid-credentials";
 import { upsertCatalogue } from "../server/prepaid/upsert-catalogue";
+import { sealSecret } from "../server/crypto/data-encryption";
+import { otpauthUri, secretContext } from "../server/two-factor/totp";
+import { seedTotpSecrets } from "./seed-totp";
 
 export const SEED = {
   admin: { email: "admin@saldo.test", password: "admin12345", name: "Saldo Admin" },
@@ -18,6 +21,18 @@ async function seedAdmin(admin: { email: string; password: string; name: string 
   if (existing) return existing;
   const passwordHash = await hashPassword(admin.password);
   return transaction((tx) => tx.user.create({ data: { email: admin.email, name: admin.name, passwordHash, role: "ADMIN", emailVerifiedAt: new Date() } }));
+}
+
+/** Every admin signs in with two factors: the seeded ones have TOTP with a known secret. */
+async function seedAdminTotp(userId: string, secret: string) {
+  const sealed = sealSecret(secret, secretContext(userId));
+  await transaction((tx) =>
+    tx.userTwoFactor.upsert({
+      where: { userId },
+      create: { userId, secret: sealed, enabledAt: new Date() },
+      update: { secret: sealed, enabledAt: new Date() },
+    }),
+  );
 }
 
 async function seedMerchant() {
@@ -67,8 +82,11 @@ async function seedPrepaidKey(merchantId: string): Promise<string> {
 }
 
 async function main() {
-  await seedAdmin();
-  await seedAdmin(SEED.admin2);
+  const totp = seedTotpSecrets();
+  const admin = await seedAdmin();
+  const admin2 = await seedAdmin(SEED.admin2);
+  await seedAdminTotp(admin.id, totp.admin);
+  await seedAdminTotp(admin2.id, totp.admin2);
   const merchantId = await seedMerchant();
   await seedHistory(merchantId);
   const apiKey = await seedApiKey(merchantId);
@@ -76,8 +94,11 @@ async function main() {
   const prepaidKey = await seedPrepaidKey(merchantId);
   console.log("Seeded:");
   console.log(`  admin     ${SEED.admin.email} / ${SEED.admin.password}`);
+  console.log(`            TOTP ${otpauthUri(totp.admin, SEED.admin.email)}`);
   console.log(`  admin 2   ${SEED.admin2.email} / ${SEED.admin2.password} (the second approver)`);
-  console.log(`  merchant  ${SEED.merchant.email} / ${SEED.merchant.password}`);
+  console.log(`            TOTP ${otpauthUri(totp.admin2, SEED.admin2.email)}`);
+  console.log(`            (current code: npx tsx scripts/totp.ts <secret>)`);
+  console.log(`  merchant  ${SEED.merchant.email} / ${SEED.merchant.password} (no two-factor yet: enrol at /security/two-factor)`);
   console.log(apiKey ? `  API key   ${apiKey}` : "  API key   (already issued earlier; create a new one on the Developers page)");
   console.log(`  prepaid   username ${SEED.merchant.phone} / key ${prepaidKey} (${products} products in the catalogue)`);
 }

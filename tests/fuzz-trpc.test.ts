@@ -32,7 +32,7 @@ import { verifyInvariants } from "@/server/ledger";
 import { createCaller } from "@/server/trpc/root";
 import { requestWithdrawal } from "@/server/withdrawals/request-withdrawal";
 import { loadTrpcSurface, procedureOf, type TrpcProcedure } from "./helpers/api-surface";
-import { createMerchant, createPrepaidMerchant, fund } from "./helpers/fixtures";
+import { createMerchant, createPrepaidMerchant, enrolTwoFactor, fund } from "./helpers/fixtures";
 import { inputFor, nastyString, prototypePolluted, SAFE_URLS, toJsonText, type Hints } from "./helpers/fuzz-inputs";
 import { changedTables, moneySnapshot } from "./helpers/money-snapshot";
 
@@ -81,6 +81,7 @@ beforeAll(async () => {
   const admin = await transaction(async (tx) =>
     tx.user.create({ data: { email: `admin-fuzz-${Date.now()}@saldo.test`, name: "Admin Fuzz", passwordHash: await hashPassword("admin-pass-1"), role: "ADMIN" } }),
   );
+  await enrolTwoFactor(admin.id); // every admin has two-factor
   sessions.admin = asSession({ id: admin.id, email: admin.email, name: admin.name, role: "ADMIN", merchantId: null, locale: admin.locale });
 
   ids.own = [ownDeposit.id, ownWithdrawal.withdrawal.id];

@@ -37,7 +37,7 @@ const { refreshPrepaidPricelist } = await import("@/server/prepaid/refresh-prepa
 const { prepaidSupplier } = await import("@/server/providers");
 const { outcomeOf, nextCheck } = await import("@/server/providers/iak/prepaid-supplier");
 const { createCaller } = await import("@/server/trpc/root");
-const { createPrepaidMerchant, fund } = await import("./helpers/fixtures");
+const { createPrepaidMerchant, enrolTwoFactor, fund } = await import("./helpers/fixtures");
 
 afterAll(() => iak.close());
 
@@ -321,6 +321,7 @@ describe(`IAK as the prepaid supplier on ${engine}`, () => {
   describe("price list refresh", () => {
     const admin = async () => {
       const user = await db.user.create({ data: { email: `admin-${Date.now()}-${Math.random()}@saldo.test`, name: "Admin", passwordHash: "x", role: "ADMIN" } });
+      await enrolTwoFactor(user.id); // every admin has two-factor
       const session = { user: { id: user.id, email: user.email, name: "Admin", role: "ADMIN", merchantId: null, locale: "en" }, expires: farFuture().toISOString() } as Session;
       return createCaller({ session, ip: "203.0.113.1" });
     };

@@ -45,7 +45,7 @@ const { cancelDeposit } = await import("@/server/deposits/cancel-deposit");
 const { purgeIdempotencyRecords, requestHashOf } = await import("@/server/http/idempotency");
 const { createCaller } = await import("@/server/trpc/root");
 const { requestWithdrawal } = await import("@/server/withdrawals/request-withdrawal");
-const { createKey, createMerchant, fund } = await import("./helpers/fixtures");
+const { createKey, createMerchant, enrolTwoFactor, fund } = await import("./helpers/fixtures");
 
 type Json = Record<string, unknown>;
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -206,6 +206,7 @@ describe(`13.13 portal double-submit on ${engine}`, () => {
   it("13.13 two concurrent withdrawal requests with the same form key: one withdrawal, both answers equal", async () => {
     const m = await createMerchant();
     await fund(m.merchantId, 500_000);
+    await enrolTwoFactor(m.userId); // a portal withdrawal needs two-factor
     const caller = merchantCaller(m);
     const input = { amount: 100_000n, method: "dana" as const, accountNumber: "081234567890", accountName: "John Doe", idempotencyKey: randomUUID() };
     const [a, b] = await Promise.all([caller.withdrawals.request(input), caller.withdrawals.request(input)]);
@@ -221,6 +222,7 @@ describe(`13.13 portal double-submit on ${engine}`, () => {
   it("13.13 the form key is required, and the same key with other details is refused", async () => {
     const m = await createMerchant();
     await fund(m.merchantId, 500_000);
+    await enrolTwoFactor(m.userId); // a portal withdrawal needs two-factor
     const caller = merchantCaller(m);
     const input = { amount: 100_000n, method: "dana" as const, accountNumber: "081234567890", accountName: "John Doe" };
     await expect(caller.withdrawals.request(input as never)).rejects.toMatchObject({ code: "BAD_REQUEST" });

@@ -17,7 +17,7 @@ const { createDeposit } = await import("@/server/deposits/create-deposit");
 const { cancelDeposit } = await import("@/server/deposits/cancel-deposit");
 const { listPaymentReviews } = await import("@/server/deposits/list-payment-reviews");
 const { createCaller } = await import("@/server/trpc/root");
-const { createMerchant } = await import("./helpers/fixtures");
+const { createMerchant, enrolTwoFactor } = await import("./helpers/fixtures");
 
 afterAll(() => midtrans.close());
 
@@ -26,6 +26,7 @@ const farFuture = () => new Date(Date.now() + 3_600_000).toISOString();
 
 async function adminCaller() {
   const user = await db.user.create({ data: { email: `admin-${crypto.randomUUID()}@saldo.test`, name: "Admin Review", passwordHash: "x", role: "ADMIN" } });
+  await enrolTwoFactor(user.id); // every admin has two-factor
   const session = { user: { id: user.id, email: user.email, name: "Admin Review", role: "ADMIN", merchantId: null, locale: "en" }, expires: farFuture() } as Session;
   return { caller: createCaller({ session, ip: "203.0.113.5" }), userId: user.id };
 }

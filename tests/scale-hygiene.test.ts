@@ -4,7 +4,7 @@
 // lost, and the worker purges sign-in counters (RateLimitBucket) long past their window.
 import type { Session } from "next-auth";
 import { describe, expect, it } from "vitest";
-import { createMerchant, fund } from "./helpers/fixtures";
+import { createMerchant, enrolTwoFactor, fund } from "./helpers/fixtures";
 import { db, engine, transaction } from "@/server/db";
 import { purgeRateLimitBuckets } from "@/server/http/purge-rate-limit-buckets";
 import { walletHistory } from "@/server/ledger";
@@ -28,6 +28,7 @@ function merchantCaller(m: { userId: string; email: string; merchantId: string }
 
 async function adminCaller() {
   const user = await db.user.create({ data: { email: `admin-${crypto.randomUUID()}@saldo.test`, name: "Admin", passwordHash: "x", role: "ADMIN" } });
+  await enrolTwoFactor(user.id); // every admin has two-factor
   const session = { user: { id: user.id, email: user.email, name: "Admin", role: "ADMIN", merchantId: null, locale: "en" }, expires: farFuture() } as Session;
   return createCaller({ session, ip: "203.0.113.41" });
 }

@@ -1,4 +1,6 @@
 import { getTranslations } from "next-intl/server";
+import { ShieldCheck } from "lucide-react";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Logo } from "./brand";
 import { LanguageSwitch } from "./language-switch";
@@ -45,6 +47,10 @@ export async function AppShell({
             <span className="hidden text-sm text-slate-600 sm:inline" data-testid="signed-in-user">
               {t("topbar.signedInAs", { name: userName })}
             </span>
+            <Link href="/security/two-factor" className="inline-flex items-center gap-1 text-sm text-slate-600 hover:text-slate-900" data-testid="nav-two-factor">
+              <ShieldCheck aria-hidden className="h-4 w-4" />
+              {t("twoFactorNav.link")}
+            </Link>
             <LanguageSwitch signedIn />
             <SignOutButton />
           </div>

@@ -1,12 +1,17 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getSession } from "@/server/auth/options";
+import { getTwoFactorStatus, isBlockedByTwoFactor } from "@/server/two-factor/two-factor-status";
+
+export const TWO_FACTOR_PAGE = "/security/two-factor";
 
 /** A merchant page: guests go to the login page, admins to their own area. */
 export async function requireMerchant() {
   const session = await getSession();
   if (!session?.user) redirect("/login");
   if (session.user.role !== "MERCHANT" || !session.user.merchantId) redirect("/admin");
+  // The merchant's owner requires two-factor and this user has none yet: enrolment first.
+  if (isBlockedByTwoFactor(await getTwoFactorStatus(session.user.id))) redirect(`${TWO_FACTOR_PAGE}?required=1`);
   return session.user;
 }
 
@@ -15,6 +20,15 @@ export async function requireAdmin() {
   const session = await getSession();
   if (!session?.user) redirect("/login");
   if (session.user.role !== "ADMIN") notFound();
+  // Every admin has two-factor; one without it enrols before seeing any admin page.
+  if (!(await getTwoFactorStatus(session.user.id)).enrolled) redirect(`${TWO_FACTOR_PAGE}?required=1`);
+  return session.user;
+}
+
+/** Any signed-in user (the account pages both roles share). */
+export async function requireUser() {
+  const session = await getSession();
+  if (!session?.user) redirect("/login");
   return session.user;
 }
 

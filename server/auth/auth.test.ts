@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Session } from "next-auth";
 import { describe, expect, it } from "vitest";
-import { createMerchant, fund } from "../../tests/helpers/fixtures";
+import { createMerchant, enrolTwoFactor, fund } from "../../tests/helpers/fixtures";
 import { db, transaction } from "../db";
 import { AppError } from "../errors";
 import { clearRateLimit } from "../http/rate-limit";
@@ -132,6 +132,7 @@ describe("roles and ownership, enforced on the server", () => {
     const m = await createMerchant("Toko Terlihat");
     await fund(m.merchantId, 42_000);
     const caller = callerFor(await sessionFor(admin.email, "admin-pass-1"));
+    await enrolTwoFactor(admin.id); // every admin has two-factor (enrolled after this first sign-in)
     const list = await caller.merchants.list({ page: 1, pageSize: 100, search: "Terlihat" });
     expect(list.items).toEqual([expect.objectContaining({ id: m.merchantId, available: 42_000n, held: 0n, email: m.email })]);
     expect(await trpcFailure(caller.wallet.summary())).toBe("FORBIDDEN");

@@ -17,7 +17,7 @@ vi.mock("next-auth", async (importOriginal) => ({
   getServerSession: async () => jwtSession.current,
 }));
 
-import { createMerchant } from "../../tests/helpers/fixtures";
+import { createMerchant, enrolTwoFactor } from "../../tests/helpers/fixtures";
 import { db, transaction } from "../db";
 import { env } from "../env";
 import { setMerchantSuspension } from "../merchants/suspend-merchant";
@@ -39,7 +39,9 @@ async function trpcCode(promise: Promise<unknown>) {
 async function createAdmin() {
   const email = `admin-${Date.now()}-${Math.random().toString(36).slice(2)}@saldo.test`;
   await transaction(async (tx) => tx.user.create({ data: { email, name: "Admin", passwordHash: await hashPassword("admin-pass-1"), role: "ADMIN" } }));
-  return verifyLogin({ email, password: "admin-pass-1" }, { ip: "192.0.2.60" });
+  const user = await verifyLogin({ email, password: "admin-pass-1" }, { ip: "192.0.2.60" });
+  await enrolTwoFactor(user.id); // every admin has two-factor (enrolled after this first sign-in)
+  return user;
 }
 
 afterEach(() => {

@@ -10,11 +10,15 @@
 // A right password gives its counts back (the counters hold failures and attempts in flight) and
 // clears the account-and-address counter. Counting first means N parallel guesses take N counts,
 // so no burst gets more password checks than the limit allows.
+// Two-factor: a user with TOTP enrolled also gives `totp` (a current code or a recovery code).
+// Without it the answer is TOTP_REQUIRED (the password was right: its counts are given back,
+// nothing cleared); a wrong code keeps its counts, so codes are guessed no faster than passwords.
 import { recordAudit } from "../audit";
 import { db, transaction } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { clearRateLimit, refundRateLimits, takeRateLimits } from "../http/rate-limit";
+import { verifyTwoFactorCode } from "../two-factor/verify-two-factor-code";
 import { burnPasswordCheck, verifyPassword } from "./passwords";
 import { loginSchema } from "./schemas";
 
@@ -24,6 +28,8 @@ export const LOGIN_ERRORS = {
   invalid: "INVALID_CREDENTIALS",
   limited: "RATE_LIMITED",
   suspended: "SUSPENDED",
+  totpRequired: "TOTP_REQUIRED",
+  totpInvalid: "TOTP_INVALID",
 } as const;
 
 /** The counters one sign-in attempt is held against. */
@@ -36,10 +42,14 @@ export function loginLimitKeys(email: string, ip: string | undefined) {
   };
 }
 
-export async function verifyLogin(raw: { email?: unknown; password?: unknown }, context: { ip?: string } = {}): Promise<SessionUser> {
+export async function verifyLogin(
+  raw: { email?: unknown; password?: unknown; totp?: unknown },
+  context: { ip?: string; now?: number } = {},
+): Promise<SessionUser> {
   const parsed = loginSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("UNAUTHORIZED", LOGIN_ERRORS.invalid);
   const { email, password } = parsed.data;
+  const totp = typeof raw.totp === "string" ? raw.totp.trim().slice(0, 64) : "";
   const keys = loginLimitKeys(email, context.ip);
 
   const taken = await takeRateLimits(
@@ -65,7 +75,27 @@ export async function verifyLogin(raw: { email?: unknown; password?: unknown }, 
     throw new AppError("UNAUTHORIZED", LOGIN_ERRORS.invalid);
   }
 
-  // The right password was not a failure: give its counts back and clear this address's lock.
+  const twoFactor = await db.userTwoFactor.findUnique({ where: { userId: user.id }, select: { enabledAt: true } });
+  if (twoFactor?.enabledAt) {
+    if (!totp) {
+      await refundRateLimits([keys.accountIp, keys.account, keys.ip]);
+      throw new AppError("UNAUTHORIZED", LOGIN_ERRORS.totpRequired);
+    }
+    const check = await verifyTwoFactorCode({ userId: user.id, code: totp, now: context.now });
+    if (!check.ok) {
+      await transaction((tx) =>
+        recordAudit(tx, { actor: { type: "SYSTEM" }, action: "auth.login_failed", targetType: "user", targetId: user.id, ip: context.ip, metadata: { email, reason: "two_factor" } }),
+      );
+      throw new AppError("UNAUTHORIZED", LOGIN_ERRORS.totpInvalid);
+    }
+    if (check.method === "recovery") {
+      await transaction((tx) =>
+        recordAudit(tx, { actor: { type: "USER", id: user.id, ...(context.ip ? { ip: context.ip } : {}) }, action: "auth.recovery_code_used", targetType: "user", targetId: user.id, metadata: { left: check.recoveryCodesLeft } }),
+      );
+    }
+  }
+
+  // The right password (and code) was not a failure: give its counts back and clear this address's lock.
   await Promise.all([clearRateLimit(keys.accountIp), refundRateLimits([keys.account, keys.ip])]);
   if (user.merchant?.status === "SUSPENDED") throw new AppError("FORBIDDEN", LOGIN_ERRORS.suspended);
   return {

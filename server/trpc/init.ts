@@ -12,6 +12,7 @@ import { liveEnv } from "../env";
 import { isAppError, type AppErrorCode } from "../errors";
 import { clientIp } from "../http/client-ip";
 import { hasUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "../http/storable-text";
+import { getTwoFactorStatus, isBlockedByTwoFactor } from "../two-factor/two-factor-status";
 import { concealInternalError } from "./internal-errors";
 
 export type TrpcContext = { session: Session | null; ip?: string };
@@ -102,15 +103,21 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { ...ctx, session: { ...ctx.session, user }, user, actor } });
 });
 
+export const TWO_FACTOR_REQUIRED_MESSAGE = "Aktifkan autentikasi dua faktor terlebih dahulu / Turn on two-factor authentication first";
+
 /** A signed-in merchant user; `ctx.merchantId` scopes every query to that merchant. */
-export const merchantProcedure = authedProcedure.use(({ ctx, next }) => {
+export const merchantProcedure = authedProcedure.use(async ({ ctx, next }) => {
   if (ctx.user.role !== "MERCHANT" || !ctx.user.merchantId) {
     throw new TRPCError({ code: "FORBIDDEN", message: "Hanya untuk merchant / Merchants only" });
   }
+  // A merchant whose owner requires two-factor: a user without it reaches nothing until enrolled.
+  if (isBlockedByTwoFactor(await getTwoFactorStatus(ctx.user.id))) throw new TRPCError({ code: "FORBIDDEN", message: TWO_FACTOR_REQUIRED_MESSAGE });
   return next({ ctx: { ...ctx, merchantId: ctx.user.merchantId } });
 });
 
-export const adminProcedure = authedProcedure.use(({ ctx, next }) => {
+export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
   if (ctx.user.role !== "ADMIN") throw new TRPCError({ code: "FORBIDDEN", message: "Hanya untuk admin / Admins only" });
+  // Every admin signs in with two factors: one who has not enrolled reaches no admin procedure.
+  if (!(await getTwoFactorStatus(ctx.user.id)).enrolled) throw new TRPCError({ code: "FORBIDDEN", message: TWO_FACTOR_REQUIRED_MESSAGE });
   return next();
 });

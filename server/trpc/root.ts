@@ -15,6 +15,7 @@ import { treasuryRouter } from "./routers/treasury";
 import { walletRouter } from "./routers/wallet";
 import { withdrawalDeskRouter } from "./routers/withdrawal-desk";
 import { withdrawalsRouter } from "./routers/withdrawals";
+import { twoFactorRouter } from "./routers/two-factor";
 import { webhooksRouter } from "./routers/webhooks";
 
 // Merchant routers first, then the admin's (each named as the admin menu names it).
@@ -24,6 +25,7 @@ export const appRouter = router({
   wallet: walletRouter,
   deposits: depositsRouter,
   withdrawals: withdrawalsRouter,
+  twoFactor: twoFactorRouter,
   prepaid: prepaidRouter,
   treasury: treasuryRouter,
   apiKeys: apiKeysRouter,

@@ -54,3 +54,16 @@ export async function createPrepaidMerchant(name = "Toko Pulsa") {
   await upsertCatalogue();
   return { ...m, username, apiKey };
 }
+
+/**
+ * Two-factor sign-in turned on for a user, with a fresh secret (returned, to compute codes):
+ * every admin needs it for admin procedures, and a merchant user for a portal withdrawal.
+ */
+export async function enrolTwoFactor(userId: string): Promise<string> {
+  const { sealSecret } = await import("../../server/crypto/data-encryption");
+  const { newTotpSecret, secretContext } = await import("../../server/two-factor/totp");
+  const secret = newTotpSecret();
+  const sealed = sealSecret(secret, secretContext(userId));
+  await transaction((tx) => tx.userTwoFactor.upsert({ where: { userId }, create: { userId, secret: sealed, enabledAt: new Date() }, update: { secret: sealed, enabledAt: new Date(), lastUsedStep: null } }));
+  return secret;
+}

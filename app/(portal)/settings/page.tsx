@@ -6,6 +6,7 @@ import { requireMerchant } from "../../_lib/session";
 import { serverTrpc } from "../../_trpc/server";
 import { MandateCard } from "./mandate-card";
 import { SweepCard } from "./sweep-card";
+import { TeamTwoFactorForm } from "./team-two-factor-form";
 import { ThresholdForm } from "./threshold-form";
 import { titleFrom } from "../../_lib/metadata";
 
@@ -13,8 +14,8 @@ export const generateMetadata = titleFrom("treasury");
 
 export default async function SettingsPage() {
   await requireMerchant();
-  const [t, trpc] = await Promise.all([getTranslations("treasury"), serverTrpc()]);
-  const overview = await trpc.treasury.overview();
+  const [t, t2, trpc] = await Promise.all([getTranslations("treasury"), getTranslations("twoFactorTeam"), serverTrpc()]);
+  const [overview, twoFactor] = await Promise.all([trpc.treasury.overview(), trpc.twoFactor.overview()]);
   const mandates = overview.mandates.map((m) => ({ ...m, targetBalance: m.targetBalance.toString(), monthlyCap: m.monthlyCap.toString() }));
   const rules = overview.rules.map((r) => ({
     ...r,
@@ -27,6 +28,9 @@ export default async function SettingsPage() {
       <div className="grid gap-6">
         <Card title={t("thresholdTitle")} subtitle={t("thresholdBody")}>
           <ThresholdForm threshold={overview.threshold?.toString() ?? null} />
+        </Card>
+        <Card title={t2("title")} subtitle={t2("body")}>
+          <TeamTwoFactorForm required={Boolean(twoFactor.teamRequired)} ownEnrolled={twoFactor.enrolled} />
         </Card>
         <Card title={t("mandateTitle")} subtitle={t("mandateBody")}>
           <MandateCard mandates={mandates} />

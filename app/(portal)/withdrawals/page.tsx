@@ -24,11 +24,12 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
   const status = STATUSES.find((s) => s === params.status);
   const selectedId = typeof params.id === "string" ? params.id.slice(0, 64) : null;
   const [t, tr, locale, trpc] = await Promise.all([getTranslations("withdrawals"), getTranslations("receipts"), getLocale(), serverTrpc()]);
-  const [methods, balance, list, selected] = await Promise.all([
+  const [methods, balance, list, selected, twoFactor] = await Promise.all([
     trpc.withdrawals.methods(),
     trpc.withdrawals.balance(),
     trpc.withdrawals.list({ page, pageSize: PAGE_SIZE, status }),
     selectedId ? trpc.withdrawals.get({ id: selectedId }).catch(() => null) : Promise.resolve(null),
+    trpc.twoFactor.overview(),
   ]);
   const listQuery = (extra: { id?: string } = {}) => listHref("/withdrawals", { status, page: page > 1 ? page : undefined, ...extra });
   const methodName = (code: string) => methods.find((m) => m.code === code)?.name ?? code;
@@ -46,6 +47,7 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
             </span>
           </p>
           <WithdrawForm
+            twoFactorEnrolled={twoFactor.enrolled}
             available={balance.available.toString()}
             methods={methods.map((m) => ({
               code: m.code,

@@ -31,8 +31,14 @@ function accountNumberLooksRight(method: WithdrawMethodOption, raw: string): boo
   return method.kind === "bank" || /^(08|628)/.test(number);
 }
 
-export function WithdrawForm({ methods, available }: { methods: WithdrawMethodOption[]; available: string }) {
+/** The enrolment page, and back here afterwards. */
+export const WITHDRAW_TWO_FACTOR_HREF = "/security/two-factor?reason=withdraw&next=/withdrawals";
+
+export function WithdrawForm({ methods, available, twoFactorEnrolled = true }: { methods: WithdrawMethodOption[]; available: string; twoFactorEnrolled?: boolean }) {
   const t = useTranslations("withdrawals");
+  const t2 = useTranslations("twoFactorWithdraw");
+  // A portal withdrawal needs two-factor: asked for when the user tries (or the server says so).
+  const [needsTwoFactor, setNeedsTwoFactor] = useState(false);
   const trpc = useTRPC();
   const request = useMutation(trpc.withdrawals.request.mutationOptions());
   const { run, pending, error } = useAction({ fallback: { generic: t("errors.failed"), validation: t("errors.failed") } });
@@ -69,7 +75,16 @@ export function WithdrawForm({ methods, available }: { methods: WithdrawMethodOp
     if (name.length < 2 || name.length > 100) found.accountName = t("errors.accountName");
     setErrors(found);
     if (Object.keys(found).length || amount === null) return;
-    await run(() => request.mutateAsync({ amount, method: method.code as "dana", accountNumber, accountName: name, idempotencyKey }), {
+    if (!twoFactorEnrolled) return setNeedsTwoFactor(true);
+    const send = async () => {
+      try {
+        return await request.mutateAsync({ amount, method: method.code as "dana", accountNumber, accountName: name, idempotencyKey });
+      } catch (e) {
+        if ((e as { data?: { appCode?: string | null } }).data?.appCode === "FORBIDDEN") setNeedsTwoFactor(true);
+        throw e;
+      }
+    };
+    await run(send, {
       onSuccess: (done) => {
         renewIdempotencyKey();
         setResult({ id: done.withdrawal.id, status: done.withdrawal.status, newBalance: done.newBalance.toString() });
@@ -98,7 +113,16 @@ export function WithdrawForm({ methods, available }: { methods: WithdrawMethodOp
           </Link>
         </div>
       )}
-      <FormError message={error} />
+      {needsTwoFactor ? (
+        <div role="alert" data-testid="withdraw-two-factor" className="flex flex-col gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          <p>{t2("needed")}</p>
+          <Link href={WITHDRAW_TWO_FACTOR_HREF} className="font-semibold underline">
+            {t2("enrol")}
+          </Link>
+        </div>
+      ) : (
+        <FormError message={error} />
+      )}
       <SelectField id="withdraw-method" label={t("method")} value={methodCode} onChange={(e) => setMethodCode(e.target.value)} hint={t("methodHint", { fee: formatRupiah(fee) })}>
         {(["ewallet", "bank"] as const).map((kind) => (
           <optgroup key={kind} label={t(`kind.${kind}`)}>

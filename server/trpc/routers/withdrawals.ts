@@ -6,6 +6,7 @@ import { getWithdrawalForMerchant, listWithdrawals, WITHDRAW_STATUSES } from "..
 import { availableWithdrawMethods } from "../../withdrawals/available-methods";
 import { WITHDRAW_METHOD_CODES } from "../../withdrawals/methods";
 import { requestWithdrawal } from "../../withdrawals/request-withdrawal";
+import { requireTwoFactorForWithdrawal } from "../../two-factor/require-two-factor-for-withdrawal";
 import { forPortal } from "../../withdrawals/views";
 import { merchantProcedure, router } from "../init";
 import { pageInput } from "../../../lib/pagination";
@@ -27,6 +28,7 @@ export const withdrawalsRouter = router({
       // A person in the portal must have verified their email first; API-key calls (REST) are not affected.
       await assertEmailVerified(ctx.user.id);
       const { idempotencyKey, ...request } = input;
+      await requireTwoFactorForWithdrawal(ctx.user.id);
       const { withdrawal, newBalance } = await requestWithdrawal({ merchantId: ctx.merchantId, ...request, actor: ctx.actor, idempotencyKey: `portal:${idempotencyKey}` });
       return { withdrawal: forPortal(withdrawal), newBalance };
     }),
