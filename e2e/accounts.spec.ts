@@ -107,3 +107,31 @@ test("the Security page lists two sessions; signing out the other one ends it in
   await expect(page).toHaveURL(/\/dashboard$/);
   await other.close();
 });
+
+test("the new pages at 390 px pass axe without sideways scrolling: forgot / reset password, dev mailbox, Security", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const fits = async (name: string) => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yViolations(page, name);
+  };
+  await page.goto("/forgot-password");
+  await fits("/forgot-password");
+  await page.goto("/reset-password?token=not-a-real-token");
+  await expect(page.getByTestId("reset-link-invalid")).toBeVisible();
+  await fits("/reset-password (invalid link)");
+  // Registering queues a verification mail, so the mailbox has at least one row.
+  const email = `kecil-${Date.now()}@saldo.test`;
+  await register(page, "Toko Kecil", email, "layar-kecil-saja-4");
+  await page.goto("/dev/mailbox");
+  const row = page.getByTestId("mail-row").filter({ hasText: email });
+  await expect(row).toHaveCount(1);
+  await fits("/dev/mailbox");
+  await row.getByRole("link").click();
+  await expect(page.getByRole("link", { name: /Kembali ke kotak surat/ })).toBeVisible();
+  await fits("/dev/mailbox/[id]");
+
+  await page.goto("/security");
+  await expect(page.getByTestId("session-row")).toHaveCount(1);
+  await fits("/security");
+});

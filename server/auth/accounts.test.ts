@@ -26,7 +26,7 @@ import { refreshSessionUser } from "./refresh-session-user";
 import { registerMerchant } from "./register-merchant";
 import { requestPasswordReset } from "./request-password-reset";
 import { resetPassword } from "./reset-password";
-import { revokeOtherUserSessions, revokeUserSession } from "./revoke-user-sessions";
+import { endUserSession, revokeOtherUserSessions, revokeUserSession } from "./revoke-user-sessions";
 import { startUserSession } from "./start-user-session";
 import { verifyEmail } from "./verify-email";
 import { verifyLogin } from "./verify-login";
@@ -108,6 +108,17 @@ describe("16 revocable sessions", () => {
     expect((await db.userSession.findUniqueOrThrow({ where: { id: a.sessionId } })).lastSeenAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
     await db.userSession.update({ where: { id: a.sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expect(refreshSessionUser({ id: a.user.id, sessionId: a.sessionId })).resolves.toEqual({ ok: false, reason: "revoked" });
+  });
+
+  it("16 signing out ends the cookie's session row", async () => {
+    env.SESSION_REFRESH_SECONDS = 30;
+    const m = await createMerchant();
+    const a = await signIn(m);
+    const b = await signIn(m);
+    await expect(refreshSessionUser({ id: a.user.id, sessionId: a.sessionId })).resolves.toMatchObject({ ok: true });
+    await endUserSession({ sessionId: a.sessionId });
+    await expect(refreshSessionUser({ id: a.user.id, sessionId: a.sessionId })).resolves.toEqual({ ok: false, reason: "revoked" });
+    await expect(refreshSessionUser({ id: b.user.id, sessionId: b.sessionId })).resolves.toMatchObject({ ok: true });
   });
 
   it("16 another user's session id cannot be revoked (not found)", async () => {

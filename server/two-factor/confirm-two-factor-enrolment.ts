@@ -5,6 +5,7 @@ import { recordAudit } from "../audit";
 import { openSecret } from "../crypto/data-encryption";
 import { transaction } from "../db";
 import { AppError } from "../errors";
+import { withCodeAttemptLimit } from "./limit-code-attempts";
 import { issueRecoveryCodes } from "./issue-recovery-codes";
 import { matchTotpStep, secretContext } from "./totp";
 import { forgetTwoFactorStatus } from "./two-factor-status";
@@ -15,7 +16,7 @@ export type ConfirmTwoFactorEnrolmentResult = { recoveryCodes: string[] };
 export const INVALID_CODE_MESSAGE = "Kode tidak valid atau sudah dipakai / The code is wrong or was already used";
 
 export async function confirmTwoFactorEnrolment({ userId, code, actor, now = Date.now() }: ConfirmTwoFactorEnrolmentOptions): Promise<ConfirmTwoFactorEnrolmentResult> {
-  const result = await transaction(async (tx) => {
+  const result = await withCodeAttemptLimit(userId, () => transaction(async (tx) => {
     const pending = await tx.userTwoFactor.findUnique({ where: { userId } });
     if (!pending) throw new AppError("INVALID_STATE", "Mulai pendaftaran terlebih dahulu / Start enrolment first");
     if (pending.enabledAt) throw new AppError("CONFLICT", "Autentikasi dua faktor sudah aktif / Two-factor authentication is already on");
@@ -30,7 +31,7 @@ export async function confirmTwoFactorEnrolment({ userId, code, actor, now = Dat
     const recoveryCodes = await issueRecoveryCodes(tx, userId);
     await recordAudit(tx, { actor, action: "auth.two_factor_enabled", targetType: "user", targetId: userId });
     return { recoveryCodes };
-  });
+  }));
   forgetTwoFactorStatus(userId);
   return result;
 }

@@ -243,3 +243,16 @@ describe("16 two-factor: where it is required", () => {
     await expect(callerFor({ id: another.id, email: another.email, role: "MERCHANT", merchantId: m.merchantId }).wallet.summary()).resolves.toBeTruthy();
   });
 });
+
+describe("16 two-factor: codes typed on the two-factor page are limited", () => {
+  it("after ten wrong codes even the right one is refused (RATE_LIMITED) until the window ends", async () => {
+    const m = await createMerchant();
+    const { secret } = await enrolForReal(m.userId);
+    for (let i = 0; i < 10; i++) {
+      expect((await failure(disableTwoFactor({ userId: m.userId, code: String(200000 + i), actor: actorOf(m.userId), now: T + STEP })) as AppError).code).toBe("VALIDATION");
+    }
+    const limited = await failure(disableTwoFactor({ userId: m.userId, code: codeAt(secret, T + STEP), actor: actorOf(m.userId), now: T + STEP }));
+    expect((limited as AppError).code).toBe("RATE_LIMITED");
+    expect((await getTwoFactorStatus(m.userId, { fresh: true })).enrolled).toBe(true);
+  });
+});
