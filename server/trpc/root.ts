@@ -15,6 +15,8 @@ import { walletRouter } from "./routers/wallet";
 import { withdrawalDeskRouter } from "./routers/withdrawal-desk";
 import { withdrawalsRouter } from "./routers/withdrawals";
 import { webhooksRouter } from "./routers/webhooks";
+import { staffRouter } from "./routers/staff";
+import { teamRouter } from "./routers/team";
 
 // Merchant routers first, then the admin's (each named as the admin menu names it).
 export const appRouter = router({
@@ -29,11 +31,13 @@ export const appRouter = router({
   docs: docsRouter,
   insights: insightsRouter,
   receipts: receiptsRouter,
+  team: teamRouter,
   merchants: merchantsRouter,
   withdrawalDesk: withdrawalDeskRouter,
   bankMutations: bankMutationsRouter,
   auditLog: auditLogRouter,
   productCatalogue: productCatalogueRouter,
+  staff: staffRouter,
 });
 
 export type AppRouter = typeof appRouter;

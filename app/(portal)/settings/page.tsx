@@ -3,6 +3,7 @@ import { formatRupiah } from "@/lib/format";
 import { env } from "@/server/env";
 import { Card, PageHeader } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
+import { RoleNotice } from "../../_components/role-notice";
 import { serverTrpc } from "../../_trpc/server";
 import { MandateCard } from "./mandate-card";
 import { SweepCard } from "./sweep-card";
@@ -12,7 +13,8 @@ import { titleFrom } from "../../_lib/metadata";
 export const generateMetadata = titleFrom("treasury");
 
 export default async function SettingsPage() {
-  await requireMerchant();
+  const me = await requireMerchant();
+  const manage = me.can("manage");
   const [t, trpc] = await Promise.all([getTranslations("treasury"), serverTrpc()]);
   const overview = await trpc.treasury.overview();
   const mandates = overview.mandates.map((m) => ({ ...m, targetBalance: m.targetBalance.toString(), monthlyCap: m.monthlyCap.toString() }));
@@ -24,12 +26,13 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      {!manage && <RoleNotice className="mb-4" />}
       <div className="grid gap-6">
         <Card title={t("thresholdTitle")} subtitle={t("thresholdBody")}>
-          <ThresholdForm threshold={overview.threshold?.toString() ?? null} />
+          {manage ? <ThresholdForm threshold={overview.threshold?.toString() ?? null} /> : <p className="text-sm" data-testid="threshold-value">{overview.threshold === null ? "—" : formatRupiah(overview.threshold)}</p>}
         </Card>
         <Card title={t("mandateTitle")} subtitle={t("mandateBody")}>
-          <MandateCard mandates={mandates} />
+          {manage && <MandateCard mandates={mandates} />}
         </Card>
         <Card className="p-5">
           <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
@@ -41,7 +44,7 @@ export default async function SettingsPage() {
               {t("settlementBalance")}: <span className="tabular font-semibold" data-testid="settlement-balance">{formatRupiah(overview.settlementBalance)}</span>
             </p>
           </div>
-          <SweepCard rules={rules} sandbox={env.SANDBOX} />
+          {manage && <SweepCard rules={rules} sandbox={env.SANDBOX} />}
         </Card>
       </div>
     </>
