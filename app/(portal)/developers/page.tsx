@@ -28,7 +28,15 @@ async function portalOrigin(): Promise<string> {
 export default async function DevelopersPage() {
   const me = await requireMerchant();
   // Keys and webhooks are for owners and developers; the page says so instead of calling for them.
-  if (!me.can("developer")) return <RoleNotice />;
+  if (!me.can("developer")) {
+    const t = await getTranslations("developers");
+    return (
+      <>
+        <PageHeader title={t("title")} subtitle={t("subtitle")} />
+        <RoleNotice />
+      </>
+    );
+  }
   const [t, tw, locale, trpc, origin] = await Promise.all([getTranslations("developers"), getTranslations("webhooks"), getLocale(), serverTrpc(), portalOrigin()]);
   const keys = await trpc.apiKeys.list();
   const curl = `curl -H "Authorization: Bearer <key>" ${origin}/api/v1/balance`;

@@ -35,7 +35,15 @@ app.post("/saldo/callback", express.raw({ type: "application/json" }), (req, res
 export default async function WebhooksPage({ searchParams }: { searchParams: SearchParams }) {
   const me = await requireMerchant();
   // Keys and webhooks are for owners and developers; the page says so instead of calling for them.
-  if (!me.can("developer")) return <RoleNotice />;
+  if (!me.can("developer")) {
+    const t = await getTranslations("webhooks");
+    return (
+      <>
+        <PageHeader title={t("title")} subtitle={t("subtitle")} />
+        <RoleNotice />
+      </>
+    );
+  }
   const params = await searchParams;
   const page = pageParam(params.page);
   const type = EVENT_TYPES.find((t) => t === params.type);
