@@ -7,15 +7,15 @@ import { resolveActiveMembership, resolveStaffRole } from "@/server/auth/resolve
 /**
  * A merchant page: guests go to the login page, admins to their own area. The active merchant
  * and the role there are read from the memberships on every request (never from the client);
- * someone who belongs to no merchant any more goes to the login page.
+ * someone who belongs to no merchant any more is told so.
  */
 export async function requireMerchant() {
   const session = await getSession();
   if (!session?.user) redirect("/login");
   if (session.user.role !== "MERCHANT") redirect("/admin");
   const active = await resolveActiveMembership(session.user.id);
-  if (!active) redirect("/login?error=NO_MEMBERSHIP");
-  if (active.merchantStatus !== "ACTIVE") redirect("/login?error=SUSPENDED");
+  if (!active) redirect("/no-merchant");
+  if (active.merchantStatus !== "ACTIVE") redirect("/no-merchant?reason=suspended");
   return {
     ...session.user,
     merchantId: active.merchantId,
