@@ -9,6 +9,9 @@ export const SEEDED = {
   admin: { email: "admin@saldo.test", password: "admin12345" },
   admin2: { email: "admin2@saldo.test", password: "admin2-12345" },
   merchant: { email: "merchant@saldo.test", password: "merchant12345" },
+  finance: { email: "finance@saldo.test", password: "finance-12345" },
+  developer: { email: "developer@saldo.test", password: "developer-12345" },
+  viewer: { email: "viewer@saldo.test", password: "viewer-12345" },
 };
 
 // Two-factor in the tests. The seeded admins' secrets are known (prisma/seed-totp.ts); a user

@@ -14,13 +14,19 @@ export const SEED = {
   admin: { email: "admin@saldo.test", password: "admin12345", name: "Saldo Admin" },
   admin2: { email: "admin2@saldo.test", password: "admin2-12345", name: "Saldo Admin Dua" },
   merchant: { email: "merchant@saldo.test", password: "merchant12345", businessName: "Toko Demo Saldo", phone: "081234500001" },
+  // The demo merchant's team beside its owner, one login per role (server/auth/permissions.ts).
+  team: [
+    { email: "finance@saldo.test", password: "finance-12345", name: "Demo Keuangan", role: "finance" },
+    { email: "developer@saldo.test", password: "developer-12345", name: "Demo Developer", role: "developer" },
+    { email: "viewer@saldo.test", password: "viewer-12345", name: "Demo Peninjau", role: "viewer" },
+  ],
 };
 
-async function seedAdmin(admin: { email: string; password: string; name: string } = SEED.admin) {
+async function seedAdmin(admin: { email: string; password: string; name: string } = SEED.admin, staffRole: "superadmin" | "approver" = "superadmin") {
   const existing = await db.user.findUnique({ where: { email: admin.email } });
   if (existing) return existing;
   const passwordHash = await hashPassword(admin.password);
-  return transaction((tx) => tx.user.create({ data: { email: admin.email, name: admin.name, passwordHash, role: "ADMIN", emailVerifiedAt: new Date() } }));
+  return transaction((tx) => tx.user.create({ data: { email: admin.email, name: admin.name, passwordHash, role: "ADMIN", staffRole, emailVerifiedAt: new Date() } }));
 }
 
 /** Every admin signs in with two factors: the seeded ones have TOTP with a known secret. */
@@ -33,6 +39,20 @@ async function seedAdminTotp(userId: string, secret: string) {
       update: { secret: sealed, enabledAt: new Date() },
     }),
   );
+}
+
+/** The owner's membership (kept on a re-run) and the team's other members with their roles. */
+async function seedTeam(merchantId: string) {
+  const owner = await db.user.findUniqueOrThrow({ where: { email: SEED.merchant.email }, select: { id: true } });
+  await db.membership.upsert({ where: { userId_merchantId: { userId: owner.id, merchantId } }, update: {}, create: { userId: owner.id, merchantId, role: "owner" } });
+  for (const member of SEED.team) {
+    if (await db.user.findUnique({ where: { email: member.email }, select: { id: true } })) continue;
+    const passwordHash = await hashPassword(member.password);
+    await transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email: member.email, name: member.name, passwordHash, role: "MERCHANT", merchantId, activeMerchantId: merchantId, emailVerifiedAt: new Date() } });
+      await tx.membership.create({ data: { userId: user.id, merchantId, role: member.role } });
+    });
+  }
 }
 
 async function seedMerchant() {
@@ -84,10 +104,11 @@ async function seedPrepaidKey(merchantId: string): Promise<string> {
 async function main() {
   const totp = seedTotpSecrets();
   const admin = await seedAdmin();
-  const admin2 = await seedAdmin(SEED.admin2);
+  const admin2 = await seedAdmin(SEED.admin2, "approver");
   await seedAdminTotp(admin.id, totp.admin);
   await seedAdminTotp(admin2.id, totp.admin2);
   const merchantId = await seedMerchant();
+  await seedTeam(merchantId);
   await seedHistory(merchantId);
   const apiKey = await seedApiKey(merchantId);
   const products = await upsertCatalogue();
@@ -95,10 +116,11 @@ async function main() {
   console.log("Seeded:");
   console.log(`  admin     ${SEED.admin.email} / ${SEED.admin.password}`);
   console.log(`            TOTP ${otpauthUri(totp.admin, SEED.admin.email)}`);
-  console.log(`  admin 2   ${SEED.admin2.email} / ${SEED.admin2.password} (the second approver)`);
+  console.log(`  admin 2   ${SEED.admin2.email} / ${SEED.admin2.password} (staff role approver: the second approver)`);
   console.log(`            TOTP ${otpauthUri(totp.admin2, SEED.admin2.email)}`);
   console.log(`            (current code: npx tsx scripts/totp.ts <secret>)`);
-  console.log(`  merchant  ${SEED.merchant.email} / ${SEED.merchant.password} (no two-factor yet: enrol at /security/two-factor)`);
+  console.log(`  merchant  ${SEED.merchant.email} / ${SEED.merchant.password} (owner; no two-factor yet: enrol at /security/two-factor)`);
+  for (const member of SEED.team) console.log(`  ${member.role.padEnd(9)} ${member.email} / ${member.password} (member of the demo merchant)`);
   console.log(apiKey ? `  API key   ${apiKey}` : "  API key   (already issued earlier; create a new one on the Developers page)");
   console.log(`  prepaid   username ${SEED.merchant.phone} / key ${prepaidKey} (${products} products in the catalogue)`);
 }

@@ -6,7 +6,7 @@ import { requireAdmin } from "../_lib/session";
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireAdmin();
   return (
-    <AppShell nav={ADMIN_NAV} userName={user.name} badge="admin">
+    <AppShell nav={ADMIN_NAV.filter((item) => item.key !== "staff" || user.staffCan("staff_manage"))} userName={user.name} badge={user.staffRole}>
       {children}
     </AppShell>
   );

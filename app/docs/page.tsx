@@ -2,6 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { buildRequest, curlCommand, nodeSample, phpSample } from "@/lib/api-request";
 import { getSession } from "@/server/auth/options";
+import { can } from "@/server/auth/permissions";
+import { resolveActiveMembership } from "@/server/auth/resolve-membership";
 import { appUrl } from "@/server/env";
 import { describeParams } from "@/server/openapi/describe";
 import type { ApiOperation, Group } from "@/server/openapi/operation";
@@ -26,7 +28,9 @@ const placeholderValues = (op: ApiOperation) =>
 export default async function DocsPage() {
   const [t, locale, session] = await Promise.all([getTranslations("docs"), getLocale(), getSession()]);
   const base = appUrl();
-  const signedInMerchant = session?.user?.role === "MERCHANT";
+  // The console issues sandbox keys: only for members whose role manages keys (owner, developer).
+  const membership = session?.user?.role === "MERCHANT" ? await resolveActiveMembership(session.user.id) : null;
+  const signedInMerchant = can(membership?.role, "developer");
   const lang = locale === "en" ? "en" : "id";
   const other = lang === "en" ? "id" : "en";
 

@@ -21,8 +21,10 @@ export async function registerMerchant(raw: RegisterInput, context: { ip?: strin
       if (taken) throw new AppError("CONFLICT", "Email sudah terdaftar / Email is already registered");
       const merchant = await tx.merchant.create({ data: { businessName: input.businessName } });
       const user = await tx.user.create({
-        data: { email: input.email, name: input.businessName, passwordHash, role: "MERCHANT", merchantId: merchant.id },
+        data: { email: input.email, name: input.businessName, passwordHash, role: "MERCHANT", merchantId: merchant.id, activeMerchantId: merchant.id },
       });
+      // Whoever signs a merchant up owns it (teams: server/auth/permissions.ts).
+      await tx.membership.create({ data: { userId: user.id, merchantId: merchant.id, role: "owner" } });
       await openMerchantAccounts(tx, merchant.id);
       await queueEmailVerification(tx, user);
       await recordAudit(tx, {

@@ -10,8 +10,8 @@ export type SetRequireTwoFactorOptions = { merchantId: string; userId: string; r
 
 export async function setRequireTwoFactor({ merchantId, userId, required, actor }: SetRequireTwoFactorOptions): Promise<{ requireTwoFactor: boolean }> {
   await transaction(async (tx) => {
-    const user = await tx.user.findFirst({ where: { id: userId, merchantId }, select: { id: true } });
-    if (!user) throw new AppError("NOT_FOUND", "Merchant tidak ditemukan / Merchant not found");
+    const owner = await tx.membership.findFirst({ where: { userId, merchantId, role: "owner" }, select: { id: true } });
+    if (!owner) throw new AppError("NOT_FOUND", "Merchant tidak ditemukan / Merchant not found");
     if (required) {
       const own = await tx.userTwoFactor.findUnique({ where: { userId }, select: { enabledAt: true } });
       if (!own?.enabledAt) {

@@ -7,6 +7,8 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Actor } from "../audit";
 import { getSession } from "../auth/options";
+import { can, ROLE_REFUSED, staffCan, type MemberPermission, type StaffPermission } from "../auth/permissions";
+import { resolveActiveMembership, resolveStaffRole } from "../auth/resolve-membership";
 import { refreshSessionUser } from "../auth/refresh-session-user";
 import { liveEnv } from "../env";
 import { isAppError, type AppErrorCode } from "../errors";
@@ -22,7 +24,18 @@ export async function createTrpcContext(opts: { headers: Headers }): Promise<Trp
   return { session, ip: clientIp(opts.headers) };
 }
 
-const t = initTRPC.context<TrpcContext>().create({
+/**
+ * What a procedure requires, recorded on every one of them so a test can walk the root router and
+ * fail on a procedure that declares nothing (server/trpc/permissions.test.ts).
+ */
+export type ProcedureAccess =
+  | { kind: "public" }
+  | { kind: "authed" }
+  | { kind: "member"; permission: MemberPermission }
+  | { kind: "staff"; permission: StaffPermission };
+export type TrpcMeta = { access?: ProcedureAccess };
+
+const t = initTRPC.context<TrpcContext>().meta<TrpcMeta>().create({
   transformer: superjson,
   // Live streams (deposits.watch): a heartbeat comment every LIVE_HEARTBEAT_MS keeps proxies from
   // closing a quiet stream, and the client reconnects when it hears nothing for three of them.
@@ -86,9 +99,11 @@ const refuseUnstorableText = t.middleware(async ({ next, getRawInput }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(translateAppErrors).use(refuseUnstorableText);
+const baseProcedure = t.procedure.use(translateAppErrors).use(refuseUnstorableText);
 
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+export const publicProcedure = baseProcedure.meta({ access: { kind: "public" } });
+
+export const authedProcedure = baseProcedure.meta({ access: { kind: "authed" } }).use(async ({ ctx, next }) => {
   if (!ctx.session?.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Silakan masuk / Please sign in" });
   // The token says who signed in; the database (cached for SESSION_REFRESH_SECONDS) says what
   // they may do now: a demoted admin or a suspended merchant is refused within that time.
@@ -105,19 +120,35 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
 
 export const TWO_FACTOR_REQUIRED_MESSAGE = "Aktifkan autentikasi dua faktor terlebih dahulu / Turn on two-factor authentication first";
 
-/** A signed-in merchant user; `ctx.merchantId` scopes every query to that merchant. */
-export const merchantProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  if (ctx.user.role !== "MERCHANT" || !ctx.user.merchantId) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Hanya untuk merchant / Merchants only" });
-  }
-  // A merchant whose owner requires two-factor: a user without it reaches nothing until enrolled.
-  if (isBlockedByTwoFactor(await getTwoFactorStatus(ctx.user.id))) throw new TRPCError({ code: "FORBIDDEN", message: TWO_FACTOR_REQUIRED_MESSAGE });
-  return next({ ctx: { ...ctx, merchantId: ctx.user.merchantId } });
-});
+/**
+ * A member of the active merchant whose role grants `permission` (server/auth/permissions.ts).
+ * The membership and the active merchant are read from the database on every call, never from
+ * the client or a cache: a removed member or a changed role takes effect on the next request.
+ * `ctx.merchantId` scopes every query to that merchant. A user whose merchant requires
+ * two-factor reaches nothing until enrolled.
+ */
+export function memberProcedure(permission: MemberPermission) {
+  return authedProcedure.meta({ access: { kind: "member", permission } }).use(async ({ ctx, next }) => {
+    if (ctx.user.role !== "MERCHANT") throw new TRPCError({ code: "FORBIDDEN", message: "Hanya untuk merchant / Merchants only" });
+    const active = await resolveActiveMembership(ctx.user.id);
+    if (!active) throw new TRPCError({ code: "FORBIDDEN", message: "Anda bukan anggota merchant mana pun / You are not a member of any merchant" });
+    if (active.merchantStatus !== "ACTIVE") throw new TRPCError({ code: "FORBIDDEN", message: "Merchant ditangguhkan / Merchant is suspended" });
+    if (!can(active.role, permission)) throw new TRPCError({ code: "FORBIDDEN", message: ROLE_REFUSED });
+    if (isBlockedByTwoFactor(await getTwoFactorStatus(ctx.user.id))) throw new TRPCError({ code: "FORBIDDEN", message: TWO_FACTOR_REQUIRED_MESSAGE });
+    return next({ ctx: { ...ctx, merchantId: active.merchantId, memberRole: active.role } });
+  });
+}
 
-export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  if (ctx.user.role !== "ADMIN") throw new TRPCError({ code: "FORBIDDEN", message: "Hanya untuk admin / Admins only" });
-  // Every admin signs in with two factors: one who has not enrolled reaches no admin procedure.
-  if (!(await getTwoFactorStatus(ctx.user.id)).enrolled) throw new TRPCError({ code: "FORBIDDEN", message: TWO_FACTOR_REQUIRED_MESSAGE });
-  return next();
-});
+/**
+ * An admin whose staff role grants `permission`, read from the database on every call. Every
+ * admin signs in with two factors: one who has not enrolled reaches no staff procedure.
+ */
+export function staffProcedure(permission: StaffPermission) {
+  return authedProcedure.meta({ access: { kind: "staff", permission } }).use(async ({ ctx, next }) => {
+    if (ctx.user.role !== "ADMIN") throw new TRPCError({ code: "FORBIDDEN", message: "Hanya untuk admin / Admins only" });
+    const staffRole = await resolveStaffRole(ctx.user.id);
+    if (!staffCan(staffRole, permission)) throw new TRPCError({ code: "FORBIDDEN", message: ROLE_REFUSED });
+    if (!(await getTwoFactorStatus(ctx.user.id)).enrolled) throw new TRPCError({ code: "FORBIDDEN", message: TWO_FACTOR_REQUIRED_MESSAGE });
+    return next({ ctx: { ...ctx, staffRole } });
+  });
+}

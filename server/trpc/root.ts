@@ -17,6 +17,8 @@ import { withdrawalDeskRouter } from "./routers/withdrawal-desk";
 import { withdrawalsRouter } from "./routers/withdrawals";
 import { twoFactorRouter } from "./routers/two-factor";
 import { webhooksRouter } from "./routers/webhooks";
+import { staffRouter } from "./routers/staff";
+import { teamRouter } from "./routers/team";
 
 // Merchant routers first, then the admin's (each named as the admin menu names it).
 export const appRouter = router({
@@ -33,11 +35,13 @@ export const appRouter = router({
   docs: docsRouter,
   insights: insightsRouter,
   receipts: receiptsRouter,
+  team: teamRouter,
   merchants: merchantsRouter,
   withdrawalDesk: withdrawalDeskRouter,
   bankMutations: bankMutationsRouter,
   auditLog: auditLogRouter,
   productCatalogue: productCatalogueRouter,
+  staff: staffRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,12 +18,13 @@ const MAX_CACHED = 10_000;
 
 async function load(userId: string): Promise<TwoFactorStatus> {
   const [user, twoFactor] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, select: { role: true, merchant: { select: { requireTwoFactor: true } } } }),
+    db.user.findUnique({ where: { id: userId }, select: { role: true, memberships: { select: { merchant: { select: { requireTwoFactor: true } } } } } }),
     db.userTwoFactor.findUnique({ where: { userId }, select: { enabledAt: true } }),
   ]);
   return {
     enrolled: Boolean(twoFactor?.enabledAt),
-    required: user?.role === "ADMIN" || Boolean(user?.merchant?.requireTwoFactor),
+    // Any merchant the person belongs to may require it: one login, one rule.
+    required: user?.role === "ADMIN" || Boolean(user?.memberships.some((m) => m.merchant.requireTwoFactor)),
   };
 }
 

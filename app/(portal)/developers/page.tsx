@@ -8,6 +8,7 @@ import { DataTable } from "../../_components/data-table";
 import { StatusBadge } from "../../_components/status-badge";
 import { Card, PageHeader } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
+import { RoleNotice } from "../../_components/role-notice";
 import { serverTrpc } from "../../_trpc/server";
 import { CreateApiKeyForm, RevokeKeyButton } from "./api-keys";
 import { titleFrom } from "../../_lib/metadata";
@@ -25,7 +26,17 @@ async function portalOrigin(): Promise<string> {
 }
 
 export default async function DevelopersPage() {
-  await requireMerchant();
+  const me = await requireMerchant();
+  // Keys and webhooks are for owners and developers; the page says so instead of calling for them.
+  if (!me.can("developer")) {
+    const t = await getTranslations("developers");
+    return (
+      <>
+        <PageHeader title={t("title")} subtitle={t("subtitle")} />
+        <RoleNotice />
+      </>
+    );
+  }
   const [t, tw, locale, trpc, origin] = await Promise.all([getTranslations("developers"), getTranslations("webhooks"), getLocale(), serverTrpc(), portalOrigin()]);
   const keys = await trpc.apiKeys.list();
   const curl = `curl -H "Authorization: Bearer <key>" ${origin}/api/v1/balance`;

@@ -7,6 +7,7 @@ import { Field } from "../../_components/field";
 import { FilterBar, FilterSelect } from "../../_components/filter-select";
 import { Card, CardHeader, PageHeader, pageParam, textParam } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
+import { RoleNotice } from "../../_components/role-notice";
 import { serverTrpc } from "../../_trpc/server";
 import { BuyForm } from "./buy-form";
 import { OrderHistory } from "./order-history";
@@ -19,7 +20,7 @@ const CATALOGUE_PAGE_SIZE = 15;
 const ORDERS_PAGE_SIZE = 10;
 
 export default async function ProductsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireMerchant();
+  const me = await requireMerchant();
   const params = await searchParams;
   const page = pageParam(params.page);
   const ordersPage = pageParam(params.orders);
@@ -33,7 +34,8 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
     trpc.prepaid.catalogue({ page, pageSize: CATALOGUE_PAGE_SIZE, type, operator, search: search || undefined }),
     trpc.prepaid.buyable(),
     trpc.prepaid.orders({ page: ordersPage, pageSize: ORDERS_PAGE_SIZE }),
-    trpc.prepaid.credentials(),
+    // The prepaid API key is a developer credential: other roles never fetch it.
+    me.can("developer") ? trpc.prepaid.credentials() : Promise.resolve(null),
   ]);
   const query = (changes: Record<string, string | number | undefined>) => {
     const current: Record<string, string | number | undefined> = { type, operator, q: search || undefined, page, orders: ordersPage, ...changes };
@@ -50,16 +52,22 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
         <Card className="lg:col-span-2">
           <CardHeader title={t("buy.title")} />
           <div className="p-4" id="buy">
-            <BuyForm
-              key={preselect ?? "none"}
-              products={buyable.map((p) => ({ code: p.code, type: p.type, operator: p.operator, operatorName: operatorName(p.operator), name: p.name, price: p.price.toString() }))}
-              initialCode={preselect}
-            />
+            {me.can("withdraw") ? (
+              <BuyForm
+                key={preselect ?? "none"}
+                products={buyable.map((p) => ({ code: p.code, type: p.type, operator: p.operator, operatorName: operatorName(p.operator), name: p.name, price: p.price.toString() }))}
+                initialCode={preselect}
+              />
+            ) : (
+              <RoleNotice />
+            )}
           </div>
         </Card>
-        <Card>
-          <PrepaidApiCard username={credentials.username} apiKey={credentials.apiKey} ipAllowlist={credentials.ipAllowlist} />
-        </Card>
+        {credentials && (
+          <Card>
+            <PrepaidApiCard username={credentials.username} apiKey={credentials.apiKey} ipAllowlist={credentials.ipAllowlist} />
+          </Card>
+        )}
       </div>
 
       <OrderHistory

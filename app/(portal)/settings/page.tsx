@@ -3,6 +3,7 @@ import { formatRupiah } from "@/lib/format";
 import { env } from "@/server/env";
 import { Card, PageHeader } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
+import { RoleNotice } from "../../_components/role-notice";
 import { serverTrpc } from "../../_trpc/server";
 import { MandateCard } from "./mandate-card";
 import { SweepCard } from "./sweep-card";
@@ -13,7 +14,8 @@ import { titleFrom } from "../../_lib/metadata";
 export const generateMetadata = titleFrom("treasury");
 
 export default async function SettingsPage() {
-  await requireMerchant();
+  const me = await requireMerchant();
+  const manage = me.can("manage");
   const [t, t2, trpc] = await Promise.all([getTranslations("treasury"), getTranslations("twoFactorTeam"), serverTrpc()]);
   const [overview, twoFactor] = await Promise.all([trpc.treasury.overview(), trpc.twoFactor.overview()]);
   const mandates = overview.mandates.map((m) => ({ ...m, targetBalance: m.targetBalance.toString(), monthlyCap: m.monthlyCap.toString() }));
@@ -25,15 +27,18 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      {!manage && <RoleNotice className="mb-4" />}
       <div className="grid gap-6">
         <Card title={t("thresholdTitle")} subtitle={t("thresholdBody")}>
-          <ThresholdForm threshold={overview.threshold?.toString() ?? null} />
+          {manage ? <ThresholdForm threshold={overview.threshold?.toString() ?? null} /> : <p className="text-sm" data-testid="threshold-value">{overview.threshold === null ? "—" : formatRupiah(overview.threshold)}</p>}
         </Card>
-        <Card title={t2("title")} subtitle={t2("body")}>
-          <TeamTwoFactorForm required={Boolean(twoFactor.teamRequired)} ownEnrolled={twoFactor.enrolled} />
-        </Card>
+        {manage && (
+          <Card title={t2("title")} subtitle={t2("body")}>
+            <TeamTwoFactorForm required={Boolean(twoFactor.teamRequired)} ownEnrolled={twoFactor.enrolled} />
+          </Card>
+        )}
         <Card title={t("mandateTitle")} subtitle={t("mandateBody")}>
-          <MandateCard mandates={mandates} />
+          {manage && <MandateCard mandates={mandates} />}
         </Card>
         <Card className="p-5">
           <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
@@ -45,7 +50,7 @@ export default async function SettingsPage() {
               {t("settlementBalance")}: <span className="tabular font-semibold" data-testid="settlement-balance">{formatRupiah(overview.settlementBalance)}</span>
             </p>
           </div>
-          <SweepCard rules={rules} sandbox={env.SANDBOX} />
+          {manage && <SweepCard rules={rules} sandbox={env.SANDBOX} />}
         </Card>
       </div>
     </>

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Card, PageHeader } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
+import { RoleNotice } from "../../_components/role-notice";
 import { serverTrpc } from "../../_trpc/server";
 import { TopupForm } from "./topup-form";
 import { titleFrom } from "../../_lib/metadata";
@@ -8,7 +9,7 @@ import { titleFrom } from "../../_lib/metadata";
 export const generateMetadata = titleFrom("deposits", "topupTitle");
 
 export default async function TopupPage() {
-  await requireMerchant();
+  const me = await requireMerchant();
   const [t, trpc] = await Promise.all([getTranslations("deposits"), serverTrpc()]);
   const methods = (await trpc.deposits.methods()).map((m) => ({
     code: m.code,
@@ -22,7 +23,7 @@ export default async function TopupPage() {
     <>
       <PageHeader title={t("topupTitle")} subtitle={t("topupSubtitle")} />
       <Card className="max-w-2xl p-5">
-        <TopupForm methods={methods} />
+        {me.can("pay_in") ? <TopupForm methods={methods} /> : <RoleNotice />}
       </Card>
     </>
   );

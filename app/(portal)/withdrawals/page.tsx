@@ -7,6 +7,7 @@ import { FilterBar, FilterSelect } from "../../_components/filter-select";
 import { StatusBadge } from "../../_components/status-badge";
 import { Card, DetailList, PageHeader, listHref, pageParam } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
+import { RoleNotice } from "../../_components/role-notice";
 import { serverTrpc } from "../../_trpc/server";
 import { DetailDrawer } from "./detail-drawer";
 import { WithdrawForm } from "./withdraw-form";
@@ -18,7 +19,7 @@ const STATUSES = ["pending", "success", "rejected"] as const;
 const PAGE_SIZE = 20;
 
 export default async function WithdrawalsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireMerchant();
+  const me = await requireMerchant();
   const params = await searchParams;
   const page = pageParam(params.page);
   const status = STATUSES.find((s) => s === params.status);
@@ -46,6 +47,7 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
               {formatRupiah(balance.available)}
             </span>
           </p>
+          {me.can("withdraw") ? (
           <WithdrawForm
             twoFactorEnrolled={twoFactor.enrolled}
             available={balance.available.toString()}
@@ -60,6 +62,9 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
               maxDigits: m.maxDigits,
             }))}
           />
+          ) : (
+            <RoleNotice />
+          )}
         </Card>
 
         <div className="min-w-0">

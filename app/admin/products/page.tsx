@@ -12,7 +12,7 @@ import { titleFrom, type SearchParams } from "../../_lib/metadata";
 export const generateMetadata = titleFrom("adminProducts");
 
 export default async function AdminProductsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireAdmin();
+  const me = await requireAdmin();
   const params = await searchParams;
   const page = pageParam(params.page);
   const type = PRODUCT_TYPES.find((candidate) => candidate === params.type);
@@ -22,7 +22,7 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
 
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} actions={<RefreshPricelistButton />} />
+      <PageHeader title={t("title")} subtitle={t("subtitle")} actions={me.staffCan("settings") ? <RefreshPricelistButton /> : undefined} />
       <FilterBar action="/admin/products" applyLabel={t("apply")}>
         <FilterSelect id="type" name="type" label={t("type")} defaultValue={type ?? ""} allLabel={t("allTypes")} options={PRODUCT_TYPES.map((value) => ({ value, label: tp(`types.${value}`) }))} />
         <Field id="q" name="q" label={t("search")} defaultValue={search} placeholder={t("searchPlaceholder")} />

@@ -1,14 +1,14 @@
 // Admin: who did what to which record.
 import { z } from "zod";
 import { ACTOR_TYPES, listAuditActions, listAuditLog } from "../../merchants/list-audit-log";
-import { adminProcedure, router } from "../init";
+import { router, staffProcedure } from "../init";
 import { pageInput } from "../../../lib/pagination";
 import { wibDate } from "../../../lib/wib-date";
 
 const day = wibDate;
 
 export const auditLogRouter = router({
-  list: adminProcedure
+  list: staffProcedure("staff_view")
     .input(
       pageInput.extend({
         merchantId: z.string().trim().max(64).optional(),
@@ -19,5 +19,5 @@ export const auditLogRouter = router({
       }),
     )
     .query(({ input }) => listAuditLog(input)),
-  actions: adminProcedure.query(() => listAuditActions()),
+  actions: staffProcedure("staff_view").query(() => listAuditActions()),
 });

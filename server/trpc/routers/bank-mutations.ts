@@ -6,19 +6,19 @@ import { listBankMutations } from "../../deposits/list-bank-mutations";
 import { listPaymentReviews } from "../../deposits/list-payment-reviews";
 import { listReviewCandidates } from "../../deposits/list-review-candidates";
 import { resolvePaymentReview } from "../../deposits/resolve-payment-review";
-import { adminProcedure, router } from "../init";
+import { router, staffProcedure } from "../init";
 import { pageInput } from "../../../lib/pagination";
 
 export const bankMutationsRouter = router({
-  list: adminProcedure.input(pageInput.extend({ status: z.enum(["matched", "unmatched", "assigned"]).optional() })).query(({ input }) => listBankMutations(input)),
-  paymentReviews: adminProcedure.input(pageInput).query(({ input }) => listPaymentReviews(input)),
-  assign: adminProcedure
+  list: staffProcedure("staff_view").input(pageInput.extend({ status: z.enum(["matched", "unmatched", "assigned"]).optional() })).query(({ input }) => listBankMutations(input)),
+  paymentReviews: staffProcedure("staff_view").input(pageInput).query(({ input }) => listPaymentReviews(input)),
+  assign: staffProcedure("review")
     .input(z.object({ mutationId: z.string().min(1).max(64), depositId: z.string().trim().min(1).max(64), note: z.string().trim().min(3).max(500) }))
     .mutation(({ ctx, input }) => assignBankMutation({ ...input, actor: ctx.actor })),
   /** Unpaid deposits of the merchant a reviewed payment named, to credit it to. */
-  reviewCandidates: adminProcedure.input(z.object({ eventId: z.string().min(1).max(64) })).query(({ input }) => listReviewCandidates(input.eventId)),
+  reviewCandidates: staffProcedure("staff_view").input(z.object({ eventId: z.string().min(1).max(64) })).query(({ input }) => listReviewCandidates(input.eventId)),
   /** "Credit to this deposit" or "refunded outside Saldo" for a payment held for review; audited with the note. */
-  resolveReview: adminProcedure
+  resolveReview: staffProcedure("review")
     .input(
       z.discriminatedUnion("action", [
         z.object({ action: z.literal("credit"), eventId: z.string().min(1).max(64), depositId: z.string().trim().min(1).max(64), note: z.string().trim().min(3).max(500) }),

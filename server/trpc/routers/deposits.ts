@@ -7,24 +7,24 @@ import { paymentView } from "../../deposits/views";
 import { watchDepositStatus } from "../../deposits/watch-deposit";
 import { env } from "../../env";
 import { rupiah } from "../../ledger";
-import { merchantProcedure, publicProcedure, router } from "../init";
+import { memberProcedure, publicProcedure, router } from "../init";
 import { pageInput } from "../../../lib/pagination";
 
 const id = z.object({ id: z.string().min(1).max(64) });
 
 export const depositsRouter = router({
-  methods: merchantProcedure.query(() => METHODS.map((m) => ({ ...m }))),
-  create: merchantProcedure
+  methods: memberProcedure("view").query(() => METHODS.map((m) => ({ ...m }))),
+  create: memberProcedure("pay_in")
     // `idempotencyKey`: the form's key (a uuid per form, renewed after a success): a double click or a retry opens one deposit.
     .input(z.object({ method: z.enum(METHOD_CODES), amount: rupiah, idempotencyKey: z.string().uuid() }))
     .mutation(({ ctx, input }) =>
       createDeposit({ merchantId: ctx.merchantId, method: input.method, amount: input.amount, actor: ctx.actor, idempotencyKey: `portal:${input.idempotencyKey}` }),
     ),
-  list: merchantProcedure
+  list: memberProcedure("view")
     .input(pageInput.extend({ status: z.enum(DEPOSIT_STATUSES).optional(), search: z.string().trim().max(64).optional() }))
     .query(({ ctx, input }) => listDeposits(ctx.merchantId, input)),
-  get: merchantProcedure.input(id).query(({ ctx, input }) => getDepositForMerchant(ctx.merchantId, input.id)),
-  cancel: merchantProcedure.input(id).mutation(({ ctx, input }) => cancelDeposit(ctx.merchantId, input.id, ctx.actor)),
+  get: memberProcedure("view").input(id).query(({ ctx, input }) => getDepositForMerchant(ctx.merchantId, input.id)),
+  cancel: memberProcedure("pay_in").input(id).mutation(({ ctx, input }) => cancelDeposit(ctx.merchantId, input.id, ctx.actor)),
   sandbox: publicProcedure.query(() => ({ enabled: env.SANDBOX })),
   /** Live status for the QR / payment page (server-sent events). Public: the id is the secret. */
   watch: publicProcedure.input(id).subscription(async function* ({ input, signal }) {

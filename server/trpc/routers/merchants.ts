@@ -12,31 +12,31 @@ import { listMerchants } from "../../merchants/list-merchants";
 import { setAutoApproveLimit } from "../../merchants/set-auto-approve";
 import { setMerchantSuspension } from "../../merchants/suspend-merchant";
 import { listMerchantWithdrawals } from "../../withdrawals/list-merchant-withdrawals";
-import { adminProcedure, router } from "../init";
+import { router, staffProcedure } from "../init";
 import { keysetCursor } from "../../../lib/keyset-cursor";
 import { pageInput } from "../../../lib/pagination";
 
 const id = z.string().min(1).max(64);
 
 export const merchantsRouter = router({
-  list: adminProcedure.input(pageInput.extend({ search: z.string().trim().max(100).optional() })).query(({ input }) => listMerchants(input)),
-  get: adminProcedure.input(z.object({ id })).query(({ input }) => getMerchantDetail(input.id)),
-  ledger: adminProcedure.input(pageInput.extend({ merchantId: id, cursor: keysetCursor.optional() })).query(({ input }) => walletHistory(input.merchantId, input)),
-  deposits: adminProcedure.input(pageInput.extend({ merchantId: id })).query(({ input }) => listDeposits(input.merchantId, input)),
-  withdrawals: adminProcedure.input(pageInput.extend({ merchantId: id })).query(({ input }) => listMerchantWithdrawals(input.merchantId, input)),
-  setSuspension: adminProcedure
+  list: staffProcedure("staff_view").input(pageInput.extend({ search: z.string().trim().max(100).optional() })).query(({ input }) => listMerchants(input)),
+  get: staffProcedure("staff_view").input(z.object({ id })).query(({ input }) => getMerchantDetail(input.id)),
+  ledger: staffProcedure("staff_view").input(pageInput.extend({ merchantId: id, cursor: keysetCursor.optional() })).query(({ input }) => walletHistory(input.merchantId, input)),
+  deposits: staffProcedure("staff_view").input(pageInput.extend({ merchantId: id })).query(({ input }) => listDeposits(input.merchantId, input)),
+  withdrawals: staffProcedure("staff_view").input(pageInput.extend({ merchantId: id })).query(({ input }) => listMerchantWithdrawals(input.merchantId, input)),
+  setSuspension: staffProcedure("settings")
     .input(z.object({ merchantId: id, suspend: z.boolean(), reason: z.string().max(500) }))
     .mutation(({ ctx, input }) => setMerchantSuspension({ ...input, actor: ctx.actor })),
   /** Maker-checker: an adjustment is requested by one admin and posted when a different admin approves it. */
-  adjustBalance: adminProcedure
+  adjustBalance: staffProcedure("approve")
     .input(z.object({ merchantId: id, direction: z.enum(["credit", "debit"]), amount: rupiah, reason: z.string().max(500), idempotencyKey: z.string().uuid() }))
     .mutation(({ ctx, input }) => requestAdjustment({ ...input, actor: ctx.actor })),
-  adjustmentRequests: adminProcedure.input(z.object({ merchantId: id })).query(({ input }) => listAdjustmentRequests(input.merchantId)),
-  approveAdjustment: adminProcedure.input(z.object({ requestId: id })).mutation(({ ctx, input }) => approveAdjustment({ requestId: input.requestId, actor: ctx.actor })),
-  rejectAdjustment: adminProcedure
+  adjustmentRequests: staffProcedure("staff_view").input(z.object({ merchantId: id })).query(({ input }) => listAdjustmentRequests(input.merchantId)),
+  approveAdjustment: staffProcedure("approve").input(z.object({ requestId: id })).mutation(({ ctx, input }) => approveAdjustment({ requestId: input.requestId, actor: ctx.actor })),
+  rejectAdjustment: staffProcedure("approve")
     .input(z.object({ requestId: id, note: z.string().max(500) }))
     .mutation(({ ctx, input }) => rejectAdjustment({ requestId: input.requestId, note: input.note, actor: ctx.actor })),
-  setAutoApprove: adminProcedure
+  setAutoApprove: staffProcedure("settings")
     .input(z.object({ merchantId: id, upTo: rupiah.nullable() }))
     .mutation(({ ctx, input }) => setAutoApproveLimit({ ...input, actor: ctx.actor })),
 });

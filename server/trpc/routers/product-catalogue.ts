@@ -5,14 +5,14 @@ import { PRODUCT_TYPES } from "../../prepaid/catalogue";
 import { listProducts } from "../../prepaid/list-products";
 import { refreshPrepaidPricelist } from "../../prepaid/refresh-prepaid-pricelist";
 import { updatePrepaidProduct } from "../../prepaid/update-product";
-import { adminProcedure, router } from "../init";
+import { router, staffProcedure } from "../init";
 import { pageInput } from "../../../lib/pagination";
 
 export const productCatalogueRouter = router({
-  list: adminProcedure
+  list: staffProcedure("staff_view")
     .input(pageInput.extend({ type: z.enum(PRODUCT_TYPES).optional(), search: z.string().trim().max(64).optional(), active: z.boolean().optional() }))
     .query(({ input }) => listProducts(input)),
-  update: adminProcedure
+  update: staffProcedure("settings")
     .input(
       z
         .object({ code: z.string().trim().min(1).max(40), price: rupiah.optional(), active: z.boolean().optional() })
@@ -20,7 +20,7 @@ export const productCatalogueRouter = router({
     )
     .mutation(({ ctx, input }) => updatePrepaidProduct({ ...input, actor: ctx.actor })),
   /** Records the supplier's prices and statuses, adds new products; sell prices stay. A no-op for the sandbox. */
-  refreshFromSupplier: adminProcedure.mutation(async ({ ctx }) => {
+  refreshFromSupplier: staffProcedure("settings").mutation(async ({ ctx }) => {
     const result = await refreshPrepaidPricelist({ actor: ctx.actor });
     if (!result.supported) return result;
     // Counts and the products an admin must look at; the full lists stay in the audit log.

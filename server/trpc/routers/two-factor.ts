@@ -7,6 +7,8 @@ import { disableTwoFactor } from "../../two-factor/disable-two-factor";
 import { getTwoFactorOverview } from "../../two-factor/get-two-factor-overview";
 import { regenerateRecoveryCodes } from "../../two-factor/regenerate-recovery-codes";
 import { startTwoFactorEnrolment } from "../../two-factor/start-two-factor-enrolment";
+import { can, ROLE_REFUSED } from "../../auth/permissions";
+import { resolveActiveMembership } from "../../auth/resolve-membership";
 import { authedProcedure, router } from "../init";
 import { TRPCError } from "@trpc/server";
 
@@ -20,9 +22,11 @@ export const twoFactorRouter = router({
   regenerateRecoveryCodes: authedProcedure
     .input(z.object({ code }))
     .mutation(({ ctx, input }) => regenerateRecoveryCodes({ userId: ctx.user.id, code: input.code, actor: ctx.actor })),
-  // Not merchantProcedure: that one refuses a user the setting itself blocks.
-  setMerchantRequirement: authedProcedure.input(z.object({ required: z.boolean() })).mutation(({ ctx, input }) => {
-    if (ctx.user.role !== "MERCHANT" || !ctx.user.merchantId) throw new TRPCError({ code: "FORBIDDEN", message: "Hanya untuk merchant / Merchants only" });
-    return setRequireTwoFactor({ merchantId: ctx.user.merchantId, userId: ctx.user.id, required: input.required, actor: ctx.actor });
+  // Not memberProcedure: that one refuses a user the setting itself blocks. The use case checks
+  // that the caller owns the active merchant.
+  setMerchantRequirement: authedProcedure.input(z.object({ required: z.boolean() })).mutation(async ({ ctx, input }) => {
+    const active = ctx.user.role === "MERCHANT" ? await resolveActiveMembership(ctx.user.id) : null;
+    if (!active || !can(active.role, "manage")) throw new TRPCError({ code: "FORBIDDEN", message: ROLE_REFUSED });
+    return setRequireTwoFactor({ merchantId: active.merchantId, userId: ctx.user.id, required: input.required, actor: ctx.actor });
   }),
 });

@@ -7,23 +7,23 @@ import { rotateWebhookSecret } from "../../webhooks/rotate-webhook-secret";
 import { saveWebhookEndpoint } from "../../webhooks/save-webhook-endpoint";
 import { sendTestEvent } from "../../webhooks/send-test-event";
 import { EVENT_TYPES } from "../../webhooks/outbox";
-import { merchantProcedure, router } from "../init";
+import { memberProcedure, router } from "../init";
 import { pageInput } from "../../../lib/pagination";
 
 export const webhooksRouter = router({
-  endpoint: merchantProcedure.query(({ ctx }) => getWebhookEndpoint(ctx.merchantId)),
-  saveEndpoint: merchantProcedure
+  endpoint: memberProcedure("developer").query(({ ctx }) => getWebhookEndpoint(ctx.merchantId)),
+  saveEndpoint: memberProcedure("developer")
     .input(z.object({ url: z.string().trim().min(1).max(2000), eventTypes: z.array(z.string().max(40)).max(20).optional() }))
     .mutation(({ ctx, input }) => saveWebhookEndpoint({ merchantId: ctx.merchantId, ...input, actor: ctx.actor })),
-  rotateSecret: merchantProcedure.mutation(({ ctx }) => rotateWebhookSecret({ merchantId: ctx.merchantId, actor: ctx.actor })),
-  sendTest: merchantProcedure
+  rotateSecret: memberProcedure("developer").mutation(({ ctx }) => rotateWebhookSecret({ merchantId: ctx.merchantId, actor: ctx.actor })),
+  sendTest: memberProcedure("developer")
     .input(z.object({ type: z.enum(EVENT_TYPES).optional() }).optional())
     .mutation(({ ctx, input }) => sendTestEvent(ctx.merchantId, ctx.actor, input?.type)),
-  deliveries: merchantProcedure
+  deliveries: memberProcedure("developer")
     .input(pageInput.extend({ type: z.enum(EVENT_TYPES).optional(), status: z.enum(["pending", "delivered", "failed", "skipped"]).optional() }))
     .query(({ ctx, input }) => listDeliveries(ctx.merchantId, input)),
-  resend: merchantProcedure
+  resend: memberProcedure("developer")
     .input(z.object({ eventId: z.string().min(1).max(64) }))
     .mutation(({ ctx, input }) => resendEvent(ctx.merchantId, input.eventId, ctx.actor)),
-  health: merchantProcedure.query(({ ctx }) => deliveryHealth(ctx.merchantId)),
+  health: memberProcedure("developer").query(({ ctx }) => deliveryHealth(ctx.merchantId)),
 });

@@ -8,12 +8,12 @@ import { WITHDRAW_METHOD_CODES } from "../../withdrawals/methods";
 import { requestWithdrawal } from "../../withdrawals/request-withdrawal";
 import { requireTwoFactorForWithdrawal } from "../../two-factor/require-two-factor-for-withdrawal";
 import { forPortal } from "../../withdrawals/views";
-import { merchantProcedure, router } from "../init";
+import { memberProcedure, router } from "../init";
 import { pageInput } from "../../../lib/pagination";
 
 export const withdrawalsRouter = router({
-  methods: merchantProcedure.query(() => availableWithdrawMethods().map((m) => ({ ...m }))),
-  request: merchantProcedure
+  methods: memberProcedure("view").query(() => availableWithdrawMethods().map((m) => ({ ...m }))),
+  request: memberProcedure("withdraw")
     .input(
       z.object({
         amount: rupiah,
@@ -32,12 +32,12 @@ export const withdrawalsRouter = router({
       const { withdrawal, newBalance } = await requestWithdrawal({ merchantId: ctx.merchantId, ...request, actor: ctx.actor, idempotencyKey: `portal:${idempotencyKey}` });
       return { withdrawal: forPortal(withdrawal), newBalance };
     }),
-  list: merchantProcedure
+  list: memberProcedure("view")
     .input(pageInput.extend({ status: z.enum(WITHDRAW_STATUSES).optional() }))
     .query(async ({ ctx, input }) => {
       const page = await listWithdrawals(ctx.merchantId, { page: input.page, limit: input.pageSize, status: input.status });
       return { ...page, items: page.items.map(forPortal) };
     }),
-  get: merchantProcedure.input(z.object({ id: z.string().min(1).max(64) })).query(async ({ ctx, input }) => forPortal(await getWithdrawalForMerchant(ctx.merchantId, input.id))),
-  balance: merchantProcedure.query(({ ctx }) => merchantBalance(ctx.merchantId)),
+  get: memberProcedure("view").input(z.object({ id: z.string().min(1).max(64) })).query(async ({ ctx, input }) => forPortal(await getWithdrawalForMerchant(ctx.merchantId, input.id))),
+  balance: memberProcedure("view").query(({ ctx }) => merchantBalance(ctx.merchantId)),
 });

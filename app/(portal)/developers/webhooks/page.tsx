@@ -6,6 +6,7 @@ import { FilterBar, FilterSelect } from "../../../_components/filter-select";
 import { StatusBadge } from "../../../_components/status-badge";
 import { Card, PageHeader, listHref, pageParam } from "../../../_components/ui";
 import { requireMerchant } from "../../../_lib/session";
+import { RoleNotice } from "../../../_components/role-notice";
 import { serverTrpc } from "../../../_trpc/server";
 import { EndpointForm } from "./endpoint-form";
 import { ResendButton } from "./resend-button";
@@ -32,7 +33,17 @@ app.post("/saldo/callback", express.raw({ type: "application/json" }), (req, res
 });`;
 
 export default async function WebhooksPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireMerchant();
+  const me = await requireMerchant();
+  // Keys and webhooks are for owners and developers; the page says so instead of calling for them.
+  if (!me.can("developer")) {
+    const t = await getTranslations("webhooks");
+    return (
+      <>
+        <PageHeader title={t("title")} subtitle={t("subtitle")} />
+        <RoleNotice />
+      </>
+    );
+  }
   const params = await searchParams;
   const page = pageParam(params.page);
   const type = EVENT_TYPES.find((t) => t === params.type);

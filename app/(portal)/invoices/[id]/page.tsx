@@ -13,7 +13,7 @@ import { serverTrpc } from "../../../_trpc/server";
 import { CancelInvoiceButton } from "./cancel-button";
 
 export default async function InvoicePage({ params }: { params: Promise<{ id: string }> }) {
-  await requireMerchant();
+  const me = await requireMerchant();
   const { id } = await params;
   const [t, tr, locale, trpc] = await Promise.all([getTranslations("deposits"), getTranslations("receipts"), getLocale(), serverTrpc()]);
   const deposit = await trpc.deposits.get({ id: id.slice(0, 64) }).catch((error: unknown) => {
@@ -48,7 +48,7 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               {tr("link")}
             </Link>
           )}
-          {deposit.status === "pending" && <CancelInvoiceButton id={deposit.id} />}
+          {deposit.status === "pending" && me.can("pay_in") && <CancelInvoiceButton id={deposit.id} />}
         </div>
       </div>
     </>

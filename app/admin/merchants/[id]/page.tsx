@@ -18,7 +18,7 @@ type Params = { params: Promise<{ id: string }>; searchParams: SearchParams };
 const PAGE_SIZE = 10;
 
 export default async function AdminMerchantPage({ params, searchParams }: Params) {
-  await requireAdmin();
+  const me = await requireAdmin();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const [t, locale, trpc] = await Promise.all([getTranslations("adminTools"), getLocale(), serverTrpc()]);
   const merchant = await trpc.merchants.get({ id: id.slice(0, 64) }).catch(() => null);
@@ -68,15 +68,22 @@ export default async function AdminMerchantPage({ params, searchParams }: Params
       </div>
 
       <div className="mb-8 grid gap-4 lg:grid-cols-3">
-        <Card title={t("suspend.title")}>
-          <SuspensionForm merchantId={merchant.id} suspended={suspended} />
-        </Card>
-        <Card title={t("adjust.title")}>
-          <AdjustmentForm merchantId={merchant.id} />
-        </Card>
-        <Card title={t("autoApprove.title")}>
-          <AutoApproveForm merchantId={merchant.id} current={merchant.autoApproveWithdrawalsUpTo?.toString() ?? null} />
-        </Card>
+        {/* Each tool only for the staff roles that may use it (support sees the merchant read-only). */}
+        {me.staffCan("settings") && (
+          <Card title={t("suspend.title")}>
+            <SuspensionForm merchantId={merchant.id} suspended={suspended} />
+          </Card>
+        )}
+        {me.staffCan("approve") && (
+          <Card title={t("adjust.title")}>
+            <AdjustmentForm merchantId={merchant.id} />
+          </Card>
+        )}
+        {me.staffCan("settings") && (
+          <Card title={t("autoApprove.title")}>
+            <AutoApproveForm merchantId={merchant.id} current={merchant.autoApproveWithdrawalsUpTo?.toString() ?? null} />
+          </Card>
+        )}
       </div>
 
       <Card title={tDesk("title")} subtitle={tDesk("subtitle")} className="mb-8">

@@ -1,4 +1,5 @@
 import { getSession } from "@/server/auth/options";
+import { resolveActiveMembership } from "@/server/auth/resolve-membership";
 import { errorResponse, json } from "@/server/http/rest";
 import { statementCsv, walletStatement } from "@/server/treasury/statements";
 import { isWibDate } from "@/lib/wib-date";
@@ -11,7 +12,8 @@ export async function GET(req: Request) {
     const session = await getSession();
     if (!session?.user) return json(401, { success: false, error: "Silakan masuk / Please sign in", code: "UNAUTHORIZED" });
     const params = new URL(req.url).searchParams;
-    const merchantId = session.user.role === "ADMIN" ? params.get("merchantId") : session.user.merchantId;
+    // A member gets the statement of the merchant they act for now (every role may view it).
+    const merchantId = session.user.role === "ADMIN" ? params.get("merchantId") : (await resolveActiveMembership(session.user.id))?.merchantId;
     if (!merchantId || merchantId.length > 64) return invalid("merchantId wajib / merchantId is required");
     const from = params.get("from") ?? undefined;
     const to = params.get("to") ?? undefined;
