@@ -5,6 +5,7 @@ import { Card, PageHeader } from "../../_components/ui";
 import { requireMerchant } from "../../_lib/session";
 import { serverTrpc } from "../../_trpc/server";
 import { MandateCard } from "./mandate-card";
+import { NotificationMatrix } from "./notification-matrix";
 import { SweepCard } from "./sweep-card";
 import { ThresholdForm } from "./threshold-form";
 import { titleFrom } from "../../_lib/metadata";
@@ -13,8 +14,8 @@ export const generateMetadata = titleFrom("treasury");
 
 export default async function SettingsPage() {
   await requireMerchant();
-  const [t, trpc] = await Promise.all([getTranslations("treasury"), serverTrpc()]);
-  const overview = await trpc.treasury.overview();
+  const [t, tn, trpc] = await Promise.all([getTranslations("treasury"), getTranslations("notificationSettings"), serverTrpc()]);
+  const [overview, notificationPrefs] = await Promise.all([trpc.treasury.overview(), trpc.notificationPreferences.get()]);
   const mandates = overview.mandates.map((m) => ({ ...m, targetBalance: m.targetBalance.toString(), monthlyCap: m.monthlyCap.toString() }));
   const rules = overview.rules.map((r) => ({
     ...r,
@@ -42,6 +43,9 @@ export default async function SettingsPage() {
             </p>
           </div>
           <SweepCard rules={rules} sandbox={env.SANDBOX} />
+        </Card>
+        <Card title={tn("title")} subtitle={tn("body")}>
+          <NotificationMatrix initial={notificationPrefs} />
         </Card>
       </div>
     </>
