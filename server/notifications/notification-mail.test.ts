@@ -63,6 +63,20 @@ describe(`notification mails on ${engine}`, () => {
     expect(await mailsOf(m.merchantId, "withdrawal-approved")).toHaveLength(2);
   });
 
+  it("a payout the provider refuses after approval mails the rejection with the provider's reason", async () => {
+    const m = await merchantWithTwoUsers();
+    await fund(m.merchantId, 300_000);
+    const w = await withdraw(m.merchantId, 42_000);
+    const { actor } = await admin();
+    const refusing = { name: "sandbox", sendPayout: async () => ({ status: "refused" as const, reason: "Rekening tidak ditemukan" }) };
+    await approveWithdrawal({ withdrawalId: w.id, actor, payouts: refusing });
+    expect(await mailsOf(m.merchantId, "withdrawal-approved")).toHaveLength(2);
+    const rejected = await mailsOf(m.merchantId, "withdrawal-rejected");
+    expect(rejected).toHaveLength(2);
+    expect(rejected.find((x) => x.to === m.ownerEmail)!.text).toContain("Catatan: Rekening tidak ditemukan");
+    expect(rejected.find((x) => x.to === m.secondEmail)!.subject).toBe("Withdrawal rejected: Rp 42.000");
+  });
+
   it("rejecting a withdrawal (alone and from the desk's bulk path) mails the note and the amount", async () => {
     const m = await merchantWithTwoUsers();
     await fund(m.merchantId, 500_000);
