@@ -73,6 +73,9 @@ test("a rejection is mailed with its note and amount; a user who unticks themsel
 
   // The next decision mails them nothing: no row is even queued for them.
   await rejectAsAdmin(page, second, "E2E: kedua ditolak");
+  // The mail log is in the admin navigation.
+  await page.getByRole("link", { name: "Log email" }).click();
+  await expect(page).toHaveURL(/\/admin\/mail$/);
   await page.goto(`/admin/mail?to=${encodeURIComponent(SEEDED.merchant.email)}&kind=withdrawal-rejected`);
   await expect(page.getByRole("heading", { level: 1, name: "Log email" })).toBeVisible();
   const rows = page.getByTestId("mail-row");
@@ -100,4 +103,28 @@ test("a rejection is mailed with its note and amount; a user who unticks themsel
   await login(page, SEEDED.merchant.email, SEEDED.merchant.password);
   await expect(page).toHaveURL(/\/dashboard$/);
   await setReceives(page, true);
+});
+
+test.describe("at 390 px", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("the notification matrix and the mail log do not scroll sideways", async ({ page }) => {
+    const noSideways = async (name: string) => {
+      await page.waitForLoadState("networkidle");
+      const { scroll } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth }));
+      expect(scroll, `${name} scrolls sideways`).toBeLessThanOrEqual(390);
+    };
+    await login(page, SEEDED.merchant.email, SEEDED.merchant.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.goto("/settings");
+    await expect(page.getByRole("checkbox", { name: UNTICK })).toBeVisible();
+    await noSideways("settings");
+    await logout(page);
+    await login(page, SEEDED.admin.email, SEEDED.admin.password);
+    await expect(page).toHaveURL(/\/admin$/);
+    await page.goto("/admin/mail");
+    await expect(page.getByRole("heading", { level: 1, name: "Log email" })).toBeVisible();
+    await expect(page.getByTestId("mail-row").first()).toBeVisible();
+    await noSideways("admin mail log");
+  });
 });
