@@ -1,11 +1,11 @@
 "use client";
-import { ArrowDownToLine, ArrowUpFromLine, Code2, FileText, LayoutDashboard, Landmark, Menu, ScrollText, Settings, ShieldCheck, ShoppingBag, UserRound, Users, Wallet, X } from "lucide-react";
+import { ArrowDownToLine, ArrowUpFromLine, Code2, FileText, LayoutDashboard, Landmark, Mail, Menu, ScrollText, Settings, ShieldCheck, ShoppingBag, UserRound, Users, Wallet, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 
-const ICONS = { wallet: Wallet, topup: ArrowDownToLine, invoices: FileText, withdrawals: ArrowUpFromLine, products: ShoppingBag, developers: Code2, settings: Settings, merchants: Users, bankMutations: Landmark, withdrawalQueue: ArrowUpFromLine, audit: ScrollText, overview: LayoutDashboard, security: ShieldCheck, team: UserRound, staff: ShieldCheck };
+const ICONS = { wallet: Wallet, topup: ArrowDownToLine, invoices: FileText, withdrawals: ArrowUpFromLine, products: ShoppingBag, developers: Code2, settings: Settings, merchants: Users, bankMutations: Landmark, withdrawalQueue: ArrowUpFromLine, audit: ScrollText, mailLog: Mail, overview: LayoutDashboard, security: ShieldCheck, team: UserRound, staff: ShieldCheck };
 export type NavKey = keyof typeof ICONS;
 export type NavItem = { key: NavKey; href: string };
 
@@ -27,6 +27,7 @@ export const ADMIN_NAV: NavItem[] = [
   { key: "bankMutations", href: "/admin/bank-mutations" },
   { key: "products", href: "/admin/products" },
   { key: "audit", href: "/admin/audit" },
+  { key: "mailLog", href: "/admin/mail" },
   { key: "security", href: "/security" },
   { key: "staff", href: "/admin/staff" },
 ];

@@ -13,6 +13,7 @@ const KINDS = {
   mandate: { messages: "treasury.mandateStatus", testId: undefined, tones: { pending_otp: "amber", active: "green", paused: "grey", revoked: "grey", failing: "red" } },
   merchant: { messages: "admin.status", testId: undefined, tones: { SUSPENDED: "red", ACTIVE: "green" } },
   apiKey: { messages: "developers.keys.status", testId: undefined, tones: { active: "green", revoked: "grey" } },
+  mail: { messages: "mailLog.status", testId: "mail-status", tones: { pending: "amber", sending: "blue", sent: "green", kept: "grey", failed: "red" } },
 } satisfies Record<string, { messages: string; testId: string | undefined; tones: Record<string, Tone> }>;
 
 export type StatusKind = keyof typeof KINDS;

@@ -15,6 +15,7 @@ import { refreshPrepaidPricelist } from "../prepaid/refresh-prepaid-pricelist";
 import { runAutoTopUps } from "../treasury/auto-top-up";
 import { checkAllBalances } from "../treasury/check-all-balances";
 import { runDueSweeps } from "../treasury/run-due-sweeps";
+import { checkFailingEndpoints } from "../webhooks/check-failing-endpoints";
 import { deliveryTimingProblem, runDeliveries } from "../webhooks/dispatch";
 import { purgeOutbox } from "../webhooks/purge-outbox";
 import { reconcilePayouts } from "../withdrawals/reconcile-payouts";
@@ -42,6 +43,8 @@ export const JOBS: Job[] = [
   { name: "purge-idempotency", everyMs: idempotencyEnv.IDEMPOTENCY_PURGE_MINUTES * 60_000, run: () => purgeIdempotencyRecords() },
   // Sends queued mail over SMTP_URL (or keeps it for /dev/mailbox when unset), retrying failures.
   { name: "send-mail", everyMs: mailEnv.MAIL_POLL_MS, run: () => sendPendingMail() },
+  // Mails a merchant whose callback endpoint has failed every delivery for an hour (once per failing spell).
+  { name: "check-failing-endpoints", everyMs: 5 * 60_000, run: () => checkFailingEndpoints() },
   { name: "purge-mail", everyMs: 60 * 60_000, run: () => purgeMail() },
   // Deletes sign-in counters whose window ended over RATE_LIMIT_RETENTION_HOURS ago.
   { name: "purge-rate-limits", everyMs: 60 * 60_000, run: () => purgeRateLimitBuckets() },

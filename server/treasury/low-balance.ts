@@ -4,7 +4,9 @@
 // schedule), so an alert is never lost and never doubled.
 import type { Tx } from "../db";
 import { balanceOf } from "../ledger";
+import { lowBalanceMail } from "../mail/templates/low-balance";
 import { notifyMerchant } from "../notifications/notify-merchant";
+import { notifyByMail } from "../notifications/send-notification-mail";
 import { enqueueEvent } from "../webhooks/outbox";
 import { formatRupiah } from "../../lib/format";
 
@@ -28,6 +30,8 @@ export async function checkLowBalance(tx: Tx, merchantId: string): Promise<"aler
       title: "Saldo rendah / Low balance",
       body: `Saldo tersedia ${formatRupiah(available)} di bawah ambang ${formatRupiah(threshold)} / Available balance ${formatRupiah(available)} is below ${formatRupiah(threshold)}`,
     });
+    const at = new Date();
+    await notifyByMail(tx, merchantId, "low-balance", "low-balance", (locale, r) => lowBalanceMail(locale, { available, threshold, at, name: r.name }));
     return "alerted";
   }
   if (available >= threshold && merchant.lowBalanceAlerted) {

@@ -7,7 +7,9 @@ import { bankMutationsRouter } from "./routers/bank-mutations";
 import { depositsRouter } from "./routers/deposits";
 import { docsRouter } from "./routers/docs";
 import { insightsRouter } from "./routers/insights";
+import { mailLogRouter } from "./routers/mail-log";
 import { merchantsRouter } from "./routers/merchants";
+import { notificationPreferencesRouter } from "./routers/notification-preferences";
 import { prepaidRouter } from "./routers/prepaid";
 import { productCatalogueRouter } from "./routers/product-catalogue";
 import { receiptsRouter } from "./routers/receipts";
@@ -36,12 +38,14 @@ export const appRouter = router({
   insights: insightsRouter,
   receipts: receiptsRouter,
   team: teamRouter,
+  notificationPreferences: notificationPreferencesRouter,
   merchants: merchantsRouter,
   withdrawalDesk: withdrawalDeskRouter,
   bankMutations: bankMutationsRouter,
   auditLog: auditLogRouter,
   productCatalogue: productCatalogueRouter,
   staff: staffRouter,
+  mailLog: mailLogRouter,
 });
 
 export type AppRouter = typeof appRouter;

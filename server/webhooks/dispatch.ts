@@ -15,7 +15,9 @@
 import { recordAudit } from "../audit";
 import { db, engine, type OutboxEvent, transaction, type Tx, type WebhookEndpoint } from "../db";
 import { webhookEnv } from "../env";
+import { callbackEndpointDisabledMail } from "../mail/templates/callback-endpoint-disabled";
 import { notifyMerchant } from "../notifications/notify-merchant";
+import { notifyByMail } from "../notifications/send-notification-mail";
 import { attemptDelivery, type AttemptResult } from "./deliver";
 import { subscribes } from "./event-subscriptions";
 
@@ -178,7 +180,7 @@ async function writeFailure(tx: Tx, { event, endpoint, result, attempts }: Finis
   if (result.gone) {
     // 410 Gone: the receiver says this endpoint is retired. Stop sending and tell the merchant.
     await tx.outboxEvent.updateMany({ where: mine, data: { status: "failed", attempts, lastError, ...released } });
-    await tx.webhookEndpoint.updateMany({
+    const disabled = await tx.webhookEndpoint.updateMany({
       where: { id: endpoint.id, status: "active" },
       data: { status: "disabled", disabledAt: new Date(), disabledReason: `Receiver answered 410 Gone for event ${event.id}` },
     });
@@ -189,6 +191,11 @@ async function writeFailure(tx: Tx, { event, endpoint, result, attempts }: Finis
       title: "Endpoint webhook dinonaktifkan / Webhook endpoint disabled",
       body: `Penerima menjawab 410 Gone; callback dihentikan sampai URL disimpan ulang / The receiver answered 410 Gone; callbacks stop until the URL is saved again (${endpoint.url})`,
     });
+    // One mail per disabling: two 410s in one batch disable the endpoint once.
+    if (disabled.count > 0) {
+      const at = new Date();
+      await notifyByMail(tx, event.merchantId, "callback-endpoint", "callback-endpoint-disabled", (locale, r) => callbackEndpointDisabledMail(locale, { url: endpoint.url, at, name: r.name }));
+    }
     return "failed";
   }
   const delay = retryDelaySeconds(attempts);

@@ -133,6 +133,10 @@ describe(`merchant callbacks on ${engine}`, () => {
     await drain();
     expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { merchantId: n.merchantId } })).toMatchObject({ status: "disabled" });
     expect(await db.notification.count({ where: { merchantId: n.merchantId, type: "webhook.disabled" } })).toBe(1);
+    // And the merchant's users are mailed once (Indonesian by default), in the same transaction.
+    const mails = await db.mailMessage.findMany({ where: { merchantId: n.merchantId, kind: "callback-endpoint-disabled" } });
+    expect(mails.map((x) => [x.locale, x.subject])).toEqual([["id", "Endpoint callback dinonaktifkan"]]);
+    expect(mails[0]!.text).toContain(gone.url);
     expect((await db.outboxEvent.findUniqueOrThrow({ where: { id: goneId } })).status).toBe("failed");
     const [later] = await emit(n.merchantId);
     await drain();

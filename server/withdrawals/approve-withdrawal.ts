@@ -16,6 +16,7 @@
 import { actorLabel, recordAudit, type Actor } from "../audit";
 import { transaction, type Withdrawal } from "../db";
 import { AppError } from "../errors";
+import { queueWithdrawalApprovedMail } from "../notifications/withdrawal-decision-mails";
 import { payoutProvider } from "../providers";
 import type { PayoutProvider, PayoutResult } from "../providers/types";
 import { APPROVALS_NEEDED, approversOf, approvingAdminId, withdrawalNeedsSecondAdmin } from "./approval-rule";
@@ -66,6 +67,8 @@ async function claim(withdrawalId: string, actor: Actor): Promise<Withdrawal> {
       merchantId: withdrawal.merchantId,
       metadata: { amount: withdrawal.amount, method: withdrawal.method },
     });
+    // The merchant's recipients hear of the approval with it (a rolled-back claim mails nobody).
+    await queueWithdrawalApprovedMail(tx, withdrawal);
     return withdrawal;
   });
 }

@@ -8,6 +8,7 @@ import { actorLabel, recordAudit, type Actor } from "../audit";
 import type { Tx, Withdrawal } from "../db";
 import { AppError } from "../errors";
 import { postHold, voidHold } from "../ledger";
+import { queueWithdrawalRejectedMail } from "../notifications/withdrawal-decision-mails";
 import type { PayoutSettlement } from "../providers/types";
 import { alertOnLowBalances } from "../treasury/low-balance";
 import { enqueueEvent } from "../webhooks/outbox";
@@ -75,6 +76,8 @@ export async function settlePayout(tx: Tx, withdrawal: Withdrawal, outcome: Payo
     metadata: { reason: outcome.reason, payoutRef: failed.payoutRef },
   });
   await enqueueEvent(tx, { merchantId: failed.merchantId, type: "withdraw.rejected", data: withdrawView(failed) });
+  // Approved, then refused by the provider: the merchant was told "approved", so tell them this too.
+  await queueWithdrawalRejectedMail(tx, failed, outcome.reason);
   return failed;
 }
 

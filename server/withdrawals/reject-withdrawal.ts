@@ -5,6 +5,7 @@ import { actorLabel, recordAudit, type Actor } from "../audit";
 import { transaction, type Withdrawal } from "../db";
 import { AppError } from "../errors";
 import { voidHold } from "../ledger";
+import { queueWithdrawalRejectedMail } from "../notifications/withdrawal-decision-mails";
 import { alertOnLowBalances } from "../treasury/low-balance";
 import { enqueueEvent } from "../webhooks/outbox";
 import { notPendingError } from "./errors";
@@ -36,6 +37,7 @@ export async function rejectWithdrawal(input: { withdrawalId: string; note: stri
       metadata: { note },
     });
     await enqueueEvent(tx, { merchantId: rejected.merchantId, type: "withdraw.rejected", data: withdrawView(rejected) });
+    await queueWithdrawalRejectedMail(tx, rejected, note);
     return rejected;
   });
 }

@@ -6,6 +6,7 @@ import { requireMerchant } from "../../_lib/session";
 import { RoleNotice } from "../../_components/role-notice";
 import { serverTrpc } from "../../_trpc/server";
 import { MandateCard } from "./mandate-card";
+import { NotificationMatrix } from "./notification-matrix";
 import { SweepCard } from "./sweep-card";
 import { TeamTwoFactorForm } from "./team-two-factor-form";
 import { ThresholdForm } from "./threshold-form";
@@ -16,8 +17,9 @@ export const generateMetadata = titleFrom("treasury");
 export default async function SettingsPage() {
   const me = await requireMerchant();
   const manage = me.can("manage");
-  const [t, t2, trpc] = await Promise.all([getTranslations("treasury"), getTranslations("twoFactorTeam"), serverTrpc()]);
-  const [overview, twoFactor] = await Promise.all([trpc.treasury.overview(), trpc.twoFactor.overview()]);
+  const [t, t2, tn, trpc] = await Promise.all([getTranslations("treasury"), getTranslations("twoFactorTeam"), getTranslations("notificationSettings"), serverTrpc()]);
+  // Who receives which mail is the owner's to set (a role without "manage" never calls it).
+  const [overview, twoFactor, notificationPrefs] = await Promise.all([trpc.treasury.overview(), trpc.twoFactor.overview(), manage ? trpc.notificationPreferences.get() : null]);
   const mandates = overview.mandates.map((m) => ({ ...m, targetBalance: m.targetBalance.toString(), monthlyCap: m.monthlyCap.toString() }));
   const rules = overview.rules.map((r) => ({
     ...r,
@@ -52,6 +54,11 @@ export default async function SettingsPage() {
           </div>
           {manage && <SweepCard rules={rules} sandbox={env.SANDBOX} />}
         </Card>
+        {notificationPrefs && (
+          <Card title={tn("title")} subtitle={tn("body")}>
+            <NotificationMatrix initial={notificationPrefs} />
+          </Card>
+        )}
       </div>
     </>
   );
