@@ -7,7 +7,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Session } from "next-auth";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createMerchant } from "../../tests/helpers/fixtures";
+import { createMerchant, enrolTwoFactor } from "../../tests/helpers/fixtures";
 import { can, MEMBER_ROLES, ROLE_REFUSED, STAFF_ROLES, staffCan, type MemberPermission, type MemberRole, type StaffPermission, type StaffRole } from "../auth/permissions";
 import type { SessionUser } from "../auth/verify-login";
 import { db } from "../db";
@@ -123,6 +123,30 @@ const EXPECTED: Record<string, string> = {
   "staff.list": "staff:staff_manage",
   "staff.setRole": "staff:staff_manage",
   "staff.create": "staff:staff_manage",
+  // One's own account: sessions, password, verification, two-factor.
+  "account.status": "authed",
+  "account.sessions": "authed",
+  "account.signIns": "authed",
+  "account.revokeSession": "authed",
+  "account.revokeOtherSessions": "authed",
+  "account.changePassword": "authed",
+  "account.resendVerification": "authed",
+  "account.requestPasswordReset": "public",
+  "account.resetLinkUsable": "public",
+  "account.verifyEmail": "public",
+  "account.resetPassword": "public",
+  "twoFactor.overview": "authed",
+  "twoFactor.start": "authed",
+  "twoFactor.confirm": "authed",
+  "twoFactor.disable": "authed",
+  "twoFactor.regenerateRecoveryCodes": "authed",
+  // Checks the owner's "manage" itself: memberProcedure would refuse an owner the setting blocks.
+  "twoFactor.setMerchantRequirement": "authed",
+  "notificationPreferences.get": "member:manage",
+  "notificationPreferences.save": "member:manage",
+  "mailLog.list": "staff:staff_view",
+  "mailLog.kinds": "staff:staff_view",
+  "mailLog.retry": "staff:settings",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: ProcedureAccess }; type: string } };
@@ -166,8 +190,10 @@ describe("member procedures as each role", () => {
     const owner = await db.user.findUniqueOrThrow({ where: { id: m.userId } });
     sessions.owner = sessionOf({ id: owner.id, email: owner.email, name: owner.name, role: "MERCHANT", merchantId: m.merchantId, locale: "en" });
     for (const role of ["finance", "developer", "viewer"] as const) {
-      const user = await db.user.create({ data: { email: `${role}-${crypto.randomUUID()}@test.saldo`, name: role, passwordHash: "x", role: "MERCHANT", merchantId: m.merchantId } });
+      const user = await db.user.create({ data: { email: `${role}-${crypto.randomUUID()}@test.saldo`, name: role, passwordHash: "x", role: "MERCHANT", merchantId: m.merchantId, emailVerifiedAt: new Date() } });
       await db.membership.create({ data: { userId: user.id, merchantId: m.merchantId, role } });
+      // Portal withdrawals need two-factor: enrolled, so the role is what decides.
+      await enrolTwoFactor(user.id);
       sessions[role] = sessionOf({ id: user.id, email: user.email, name: role, role: "MERCHANT", merchantId: m.merchantId, locale: "en" });
     }
     // A merchant login that claims this merchant (as an old token would) but has no membership.
@@ -213,6 +239,7 @@ describe("staff procedures as each staff role", () => {
   beforeAll(async () => {
     for (const staffRole of STAFF_ROLES) {
       const user = await db.user.create({ data: { email: `${staffRole}-${crypto.randomUUID()}@saldo.test`, name: staffRole, passwordHash: "x", role: "ADMIN", staffRole } });
+      await enrolTwoFactor(user.id); // every admin has two-factor; without it every staff procedure refuses
       sessions[staffRole] = sessionOf({ id: user.id, email: user.email, name: staffRole, role: "ADMIN", merchantId: null, locale: "en" });
     }
     const m = await createMerchant("Toko Bukan Staf");
