@@ -2,7 +2,7 @@
 // server), and the Security page ending a session in another browser served by another process.
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { SECOND_ORIGIN, login, logout } from "./helpers";
+import { SECOND_ORIGIN, SEEDED, login, logout } from "./helpers";
 import { linkIn, waitForMail } from "./mail";
 
 async function register(page: Page, name: string, email: string, password: string) {
@@ -134,4 +134,14 @@ test("the new pages at 390 px pass axe without sideways scrolling: forgot / rese
   await page.goto("/security");
   await expect(page.getByTestId("session-row")).toHaveCount(1);
   await fits("/security");
+});
+
+test("an admin reaches the Security page from the admin navigation and sees this device", async ({ page }) => {
+  await login(page, SEEDED.admin.email, SEEDED.admin.password);
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByRole("link", { name: "Keamanan" }).first().click();
+  await expect(page).toHaveURL(/\/security$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Keamanan" })).toBeVisible();
+  await expect(page.locator('[data-testid="session-row"][data-current="true"]')).toContainText("Perangkat ini");
+  await expect(page.getByRole("link", { name: "Antrean penarikan" }).first()).toBeVisible();
 });

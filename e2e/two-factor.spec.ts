@@ -35,6 +35,11 @@ test("an admin must pass TOTP to reach the withdrawal desk: a wrong code is refu
   await page.getByTestId("nav-two-factor").click();
   await expect(page.getByTestId("two-factor-status")).toHaveText("Aktif");
   await expect(page.getByTestId("recovery-left")).toHaveText("0");
+  await expectNoSeriousA11yViolations(page, "two-factor page, on");
+  // Usable at 390 px: nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByTestId("two-factor-status")).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });
 
 test("a merchant enrols at its first withdrawal (QR + secret), keeps the recovery codes, signs in with one and withdraws", async ({ page }) => {
@@ -120,6 +125,14 @@ test("a merchant enrols at its first withdrawal (QR + secret), keeps the recover
   await expect(page.getByTestId("withdraw-new-balance")).toHaveText("Rp 12.000");
   await page.goto("/security/two-factor");
   await expect(page.getByTestId("recovery-left")).toHaveText("9");
+
+  // Enrolled, the owner may require two-factor of every user of the merchant.
+  await page.goto("/settings");
+  await page.getByLabel("Wajibkan autentikasi dua faktor untuk setiap pengguna").check();
+  await page.getByRole("button", { name: "Simpan", exact: true }).click();
+  await expect(page.getByTestId("team-two-factor-saved")).toHaveText("Tersimpan.");
+  await page.reload();
+  await expect(page.getByLabel("Wajibkan autentikasi dua faktor untuk setiap pengguna")).toBeChecked();
 
   // The used recovery code does not open the door again.
   await logout(page);

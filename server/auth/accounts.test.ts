@@ -22,6 +22,7 @@ import { changePassword } from "./change-password";
 import { listUserSessions } from "./list-user-sessions";
 import { getSession } from "./options";
 import { passwordProblem } from "./password-rules";
+import { purgeAccountRecords } from "./purge-account-records";
 import { refreshSessionUser } from "./refresh-session-user";
 import { registerMerchant } from "./register-merchant";
 import { requestPasswordReset } from "./request-password-reset";
@@ -333,5 +334,23 @@ describe("16 email verification", () => {
     const a = await signIn(m);
     for (let i = 0; i < 3; i++) await a.caller.account.resendVerification();
     expect((await trpcFailure(a.caller.account.resendVerification())).code).toBe("TOO_MANY_REQUESTS");
+  });
+});
+
+describe("16 clean-up", () => {
+  it("16 the worker purges closed sessions and sign-ins past 90 days, keeps open ones and recent ones", async () => {
+    const m = await createMerchant();
+    const open = await signIn(m);
+    const closed = await signIn(m);
+    await endUserSession({ sessionId: closed.sessionId });
+    const later = new Date(Date.now() + 91 * 24 * 3600_000);
+    // An open session 91 days on would have expired too unless used; keep it open on purpose.
+    await db.userSession.update({ where: { id: open.sessionId }, data: { expiresAt: new Date(later.getTime() + 3600_000) } });
+    expect(await purgeAccountRecords()).toMatchObject({ sessions: 0 });
+    const purged = await purgeAccountRecords({ now: later });
+    expect(purged.sessions).toBeGreaterThanOrEqual(1);
+    expect(await db.userSession.count({ where: { id: closed.sessionId } })).toBe(0);
+    expect(await db.userSession.count({ where: { id: open.sessionId } })).toBe(1);
+    expect(await db.signInEvent.count({ where: { userId: open.user.id } })).toBe(0);
   });
 });

@@ -2,6 +2,7 @@
 // both). Every job is guarded in the database, so several workers may run at once.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { purgeAccountRecords } from "../auth/purge-account-records";
 import { db } from "../db";
 import { refuseUnsafeProductionStart } from "../production-check";
 import { checkDueChargeStatuses } from "../deposits/check-charge-statuses";
@@ -48,6 +49,8 @@ export const JOBS: Job[] = [
   { name: "purge-mail", everyMs: 60 * 60_000, run: () => purgeMail() },
   // Deletes sign-in counters whose window ended over RATE_LIMIT_RETENTION_HOURS ago.
   { name: "purge-rate-limits", everyMs: 60 * 60_000, run: () => purgeRateLimitBuckets() },
+  // Deletes closed sessions and sign-ins older than 90 days, and mailed links a day after expiry.
+  { name: "purge-account-records", everyMs: 60 * 60_000, run: async () => Object.values(await purgeAccountRecords()).reduce((a, b) => a + b, 0) },
 ];
 
 async function main() {
