@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatRupiah } from "@/lib/format";
 import { AppShell } from "../_components/app-shell";
-import { MERCHANT_NAV } from "../_components/nav-links";
+import { MERCHANT_NAV } from "../_components/nav-items";
 import { requireMerchant } from "../_lib/session";
 import { serverTrpc } from "../_trpc/server";
 import { VerifyEmailBanner } from "./verify-email-banner";

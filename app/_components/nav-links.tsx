@@ -1,36 +1,14 @@
 "use client";
-import { ArrowDownToLine, ArrowUpFromLine, Code2, FileText, LayoutDashboard, Landmark, Mail, Menu, ScrollText, Settings, ShieldCheck, ShoppingBag, UserRound, Users, Wallet, X } from "lucide-react";
+import { ArrowDownToLine, ArrowUpFromLine, Code2, FileText, LayoutDashboard, Landmark, Mail, Menu, ScrollText, Settings, ShieldCheck, ShoppingBag, UserRound, Users, Wallet, X, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
+import type { NavItem, NavKey } from "./nav-items";
 
-const ICONS = { wallet: Wallet, topup: ArrowDownToLine, invoices: FileText, withdrawals: ArrowUpFromLine, products: ShoppingBag, developers: Code2, settings: Settings, merchants: Users, bankMutations: Landmark, withdrawalQueue: ArrowUpFromLine, audit: ScrollText, mailLog: Mail, overview: LayoutDashboard, security: ShieldCheck, team: UserRound, staff: ShieldCheck };
-export type NavKey = keyof typeof ICONS;
-export type NavItem = { key: NavKey; href: string };
+export type { NavItem, NavKey } from "./nav-items";
 
-export const MERCHANT_NAV: NavItem[] = [
-  { key: "wallet", href: "/dashboard" },
-  { key: "topup", href: "/topup" },
-  { key: "invoices", href: "/invoices" },
-  { key: "withdrawals", href: "/withdrawals" },
-  { key: "products", href: "/products" },
-  { key: "developers", href: "/developers" },
-  { key: "team", href: "/team" },
-  { key: "settings", href: "/settings" },
-  { key: "security", href: "/security" },
-];
-export const ADMIN_NAV: NavItem[] = [
-  { key: "overview", href: "/admin" },
-  { key: "merchants", href: "/admin/merchants" },
-  { key: "withdrawalQueue", href: "/admin/withdrawals" },
-  { key: "bankMutations", href: "/admin/bank-mutations" },
-  { key: "products", href: "/admin/products" },
-  { key: "audit", href: "/admin/audit" },
-  { key: "mailLog", href: "/admin/mail" },
-  { key: "security", href: "/security" },
-  { key: "staff", href: "/admin/staff" },
-];
+const ICONS: Record<NavKey, LucideIcon> = { wallet: Wallet, topup: ArrowDownToLine, invoices: FileText, withdrawals: ArrowUpFromLine, products: ShoppingBag, developers: Code2, settings: Settings, merchants: Users, bankMutations: Landmark, withdrawalQueue: ArrowUpFromLine, audit: ScrollText, mailLog: Mail, overview: LayoutDashboard, security: ShieldCheck, team: UserRound, staff: ShieldCheck };
 
 /**
  * Below the md breakpoint the navigation is a menu: a button that opens the links as a panel under

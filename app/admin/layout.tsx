@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "../_components/app-shell";
-import { ADMIN_NAV } from "../_components/nav-links";
+import { ADMIN_NAV } from "../_components/nav-items";
 import { requireAdmin } from "../_lib/session";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "../_components/app-shell";
-import { ADMIN_NAV, MERCHANT_NAV } from "../_components/nav-links";
+import { ADMIN_NAV, MERCHANT_NAV } from "../_components/nav-items";
 import { requireSignedIn } from "../_lib/session";
 
 // The Security page belongs to every signed-in person: merchants see their navigation, admins theirs.

@@ -28,13 +28,15 @@ export async function resolveActiveMembership(userId: string): Promise<ActiveMem
 }
 
 /**
- * An admin's staff role. An admin row without one (made by a script or a test before staff roles
- * existed) counts as a superadmin, as the migration made every existing admin; the Staff page
- * always writes one.
+ * The staff role of someone the (refreshed) session says is an admin; callers check that first,
+ * so whether they are an admin at all follows SESSION_REFRESH_SECONDS like every other session
+ * fact, while the staff role is read afresh. An admin row without one (made by a script or a test
+ * before staff roles existed) counts as a superadmin, as the migration made every existing
+ * admin; the Staff page always writes one.
  */
 export async function resolveStaffRole(userId: string): Promise<StaffRole | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true, staffRole: true } });
-  if (!user || user.role !== "ADMIN") return null;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { staffRole: true } });
+  if (!user) return null;
   if (user.staffRole == null) return "superadmin";
   return isStaffRole(user.staffRole) ? user.staffRole : null;
 }

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { AppShell } from "../../_components/app-shell";
-import { ADMIN_NAV, MERCHANT_NAV } from "../../_components/nav-links";
+import { ADMIN_NAV, MERCHANT_NAV } from "../../_components/nav-items";
 import { Card, PageHeader } from "../../_components/ui";
 import { titleFrom, type SearchParams } from "../../_lib/metadata";
 import { requireUser } from "../../_lib/session";
