@@ -10,8 +10,9 @@ import { requestLimiters } from "@/server/http/request-rate-limits";
 import { newNonce, pageContentSecurityPolicy } from "@/server/http/security-headers";
 
 export async function proxy(request: NextRequest) {
-  // The public pages anyone may open: the pay page and a receipt's check page (/r/<code>).
-  if (request.nextUrl.pathname.startsWith("/pay/") || request.nextUrl.pathname.startsWith("/r/")) {
+  // The public pages anyone may open: the pay page, a payment link's page (/l/<id>) and a receipt's check page (/r/<code>).
+  const path = request.nextUrl.pathname;
+  if (path.startsWith("/pay/") || path.startsWith("/l/") || path.startsWith("/r/")) {
     try {
       await requestLimiters().admitPublicRequest(clientIp(request.headers));
     } catch (error) {

@@ -7,6 +7,7 @@ import { depositsRouter } from "./routers/deposits";
 import { docsRouter } from "./routers/docs";
 import { insightsRouter } from "./routers/insights";
 import { merchantsRouter } from "./routers/merchants";
+import { paymentLinksRouter } from "./routers/payment-links";
 import { prepaidRouter } from "./routers/prepaid";
 import { productCatalogueRouter } from "./routers/product-catalogue";
 import { receiptsRouter } from "./routers/receipts";
@@ -29,6 +30,7 @@ export const appRouter = router({
   docs: docsRouter,
   insights: insightsRouter,
   receipts: receiptsRouter,
+  paymentLinks: paymentLinksRouter,
   merchants: merchantsRouter,
   withdrawalDesk: withdrawalDeskRouter,
   bankMutations: bankMutationsRouter,
