@@ -13,7 +13,7 @@ import { createCaller } from "../trpc/root";
 import { createPaymentLink } from "./create-payment-link";
 import { deactivatePaymentLink } from "./deactivate-payment-link";
 import { getPaymentLinkForMerchant, listPaymentLinks } from "./find-payment-links";
-import { PAYMENT_LINK_ID_PATTERN } from "./link-id";
+import { newPaymentLinkId, PAYMENT_LINK_ID_PATTERN } from "./link-id";
 import { startLinkPayment } from "./start-link-payment";
 import { methodsForLink } from "./views";
 
@@ -66,6 +66,13 @@ describe(`payment links on ${engine}`, () => {
     // A suspended merchant makes none.
     await db.merchant.update({ where: { id: merchantId }, data: { status: "SUSPENDED" } });
     expect(await failure(createPaymentLink({ merchantId, amount: 50_000n, description: "x", actor }))).toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("link ids are 130 random bits: distinct, every position over the whole alphabet", () => {
+    const ids = Array.from({ length: 10_000 }, () => newPaymentLinkId());
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(PAYMENT_LINK_ID_PATTERN);
+    for (let position = 3; position < 29; position++) expect(new Set(ids.map((id) => id[position])).size, `position ${position}`).toBe(32);
   });
 
   it("the same idempotency key answers the same link; with other terms it is a conflict", async () => {
