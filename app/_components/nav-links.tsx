@@ -1,11 +1,11 @@
 "use client";
-import { ArrowDownToLine, ArrowUpFromLine, Code2, FileText, LayoutDashboard, Landmark, Menu, ScrollText, Settings, ShoppingBag, Users, Wallet, X } from "lucide-react";
+import { ArrowDownToLine, ArrowUpFromLine, Code2, FileText, LayoutDashboard, Landmark, Link2, Menu, ScrollText, Settings, ShoppingBag, Users, Wallet, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 
-const ICONS = { wallet: Wallet, topup: ArrowDownToLine, invoices: FileText, withdrawals: ArrowUpFromLine, products: ShoppingBag, developers: Code2, settings: Settings, merchants: Users, bankMutations: Landmark, withdrawalQueue: ArrowUpFromLine, audit: ScrollText, overview: LayoutDashboard };
+const ICONS = { wallet: Wallet, topup: ArrowDownToLine, invoices: FileText, paymentLinks: Link2, withdrawals: ArrowUpFromLine, products: ShoppingBag, developers: Code2, settings: Settings, merchants: Users, bankMutations: Landmark, withdrawalQueue: ArrowUpFromLine, audit: ScrollText, overview: LayoutDashboard };
 export type NavKey = keyof typeof ICONS;
 export type NavItem = { key: NavKey; href: string };
 
@@ -13,6 +13,7 @@ export const MERCHANT_NAV: NavItem[] = [
   { key: "wallet", href: "/dashboard" },
   { key: "topup", href: "/topup" },
   { key: "invoices", href: "/invoices" },
+  { key: "paymentLinks", href: "/payment-links" },
   { key: "withdrawals", href: "/withdrawals" },
   { key: "products", href: "/products" },
   { key: "developers", href: "/developers" },
