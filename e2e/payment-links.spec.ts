@@ -34,6 +34,7 @@ test("a payment link is paid by QRIS in one browser while the merchant watches i
   await page.getByRole("button", { name: "Buat link" }).click();
   await expect(page.getByText("Isi nominal rupiah bulat di atas 0.")).toBeVisible();
   await expect(page.getByText("Isi deskripsi (paling banyak 200 karakter).")).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "new payment link form with errors");
 
   const id = await createLink(page, { amount: "35000", description: "Kaos Saldo e2e", singleUse: true });
   await expect(page.getByRole("heading", { level: 1, name: "Kaos Saldo e2e" })).toBeVisible();
