@@ -119,3 +119,27 @@ test("an open-amount link at 390 px: the payer chooses the amount within bounds;
   await expectNoSeriousA11yViolations(payer, "inactive payment link at 390 px");
   await payerContext.close();
 });
+
+test.describe("at 390 px", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test("the merchant's payment link pages fit a phone: list, form and detail do not scroll sideways", async ({ page }) => {
+    await login(page, SEEDED.merchant.email, SEEDED.merchant.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    const fits = async (name: string) => {
+      await page.waitForLoadState("networkidle");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} scrolls sideways`).toBeLessThanOrEqual(390);
+    };
+    await page.goto("/payment-links/new");
+    await fits("new link form");
+    await page.getByLabel("Nominal (Rp)").fill("15000");
+    await page.getByLabel("Deskripsi").fill("Parkir bulanan dengan deskripsi yang cukup panjang untuk dibungkus di layar kecil");
+    await page.getByRole("button", { name: "Buat link" }).click();
+    await expect(page).toHaveURL(/\/payment-links\/pl_[0-9a-z]{26}$/);
+    await expect(page.getByTestId("link-qr")).toBeVisible();
+    await fits("link detail");
+    await page.goto("/payment-links");
+    await expect(page.getByTestId("link-row").first()).toBeVisible();
+    await fits("link list");
+  });
+});
