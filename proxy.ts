@@ -10,10 +10,10 @@ import { requestLimiters } from "@/server/http/request-rate-limits";
 import { newNonce, pageContentSecurityPolicy } from "@/server/http/security-headers";
 
 export async function proxy(request: NextRequest) {
-  // The public pages anyone may open: the pay page, a receipt's check page (/r/<code>) and an
-  // invitation (/invite/<token>).
+  // The public pages anyone may open: the pay page, a payment link's page (/l/<id>), a receipt's
+  // check page (/r/<code>) and an invitation (/invite/<token>).
   const path = request.nextUrl.pathname;
-  if (path.startsWith("/pay/") || path.startsWith("/r/") || path.startsWith("/invite/")) {
+  if (path.startsWith("/pay/") || path.startsWith("/l/") || path.startsWith("/r/") || path.startsWith("/invite/")) {
     try {
       await requestLimiters().admitPublicRequest(clientIp(request.headers));
     } catch (error) {

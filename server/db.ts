@@ -31,6 +31,7 @@ export type {
   Merchant,
   Notification,
   OutboxEvent,
+  PaymentLink,
   PrepaidOrder,
   PrepaidProduct,
   ProviderEvent,

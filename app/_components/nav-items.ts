@@ -4,6 +4,7 @@ export type NavKey =
   | "wallet"
   | "topup"
   | "invoices"
+  | "paymentLinks"
   | "withdrawals"
   | "products"
   | "developers"
@@ -23,6 +24,7 @@ export const MERCHANT_NAV: NavItem[] = [
   { key: "wallet", href: "/dashboard" },
   { key: "topup", href: "/topup" },
   { key: "invoices", href: "/invoices" },
+  { key: "paymentLinks", href: "/payment-links" },
   { key: "withdrawals", href: "/withdrawals" },
   { key: "products", href: "/products" },
   { key: "developers", href: "/developers" },

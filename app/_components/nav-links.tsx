@@ -1,5 +1,5 @@
 "use client";
-import { ArrowDownToLine, ArrowUpFromLine, Code2, FileText, LayoutDashboard, Landmark, Mail, Menu, ScrollText, Settings, ShieldCheck, ShoppingBag, UserRound, Users, Wallet, X, type LucideIcon } from "lucide-react";
+import { ArrowDownToLine, ArrowUpFromLine, Code2, FileText, LayoutDashboard, Landmark, Link2, Mail, Menu, ScrollText, Settings, ShieldCheck, ShoppingBag, UserRound, Users, Wallet, X, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -8,7 +8,7 @@ import type { NavItem, NavKey } from "./nav-items";
 
 export type { NavItem, NavKey } from "./nav-items";
 
-const ICONS: Record<NavKey, LucideIcon> = { wallet: Wallet, topup: ArrowDownToLine, invoices: FileText, withdrawals: ArrowUpFromLine, products: ShoppingBag, developers: Code2, settings: Settings, merchants: Users, bankMutations: Landmark, withdrawalQueue: ArrowUpFromLine, audit: ScrollText, mailLog: Mail, overview: LayoutDashboard, security: ShieldCheck, team: UserRound, staff: ShieldCheck };
+const ICONS: Record<NavKey, LucideIcon> = { wallet: Wallet, topup: ArrowDownToLine, invoices: FileText, paymentLinks: Link2, withdrawals: ArrowUpFromLine, products: ShoppingBag, developers: Code2, settings: Settings, merchants: Users, bankMutations: Landmark, withdrawalQueue: ArrowUpFromLine, audit: ScrollText, mailLog: Mail, overview: LayoutDashboard, security: ShieldCheck, team: UserRound, staff: ShieldCheck };
 
 /**
  * Below the md breakpoint the navigation is a menu: a button that opens the links as a panel under

@@ -19,7 +19,7 @@ import { titleFrom } from "../_lib/metadata";
 
 export const generateMetadata = titleFrom("docs");
 
-const GROUPS: Group[] = ["balance", "topup", "invoices", "withdrawals", "prepaid", "events"];
+const GROUPS: Group[] = ["balance", "topup", "invoices", "paymentLinks", "withdrawals", "prepaid", "events"];
 const METHOD_TONE = { get: "bg-emerald-100 text-emerald-800", post: "bg-brand-100 text-brand-700" };
 const placeholderValues = (op: ApiOperation) =>
   Object.fromEntries(describeParams(op).map((p) => [p.name, p.example.replace(/\{\{(\w+)\}\}/g, (_, k: string) => `<${k === "depositId" ? "invoice_id" : k}>`)]));

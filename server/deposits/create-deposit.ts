@@ -31,6 +31,8 @@ export type CreateDepositInput = {
   now?: Date;
   /** The caller's key for this request: a repeat with it answers the deposit it opened (other details → CONFLICT). */
   idempotencyKey?: string;
+  /** A payment through a payment link (server/payment-links/start-link-payment.ts): the link it counts for. */
+  paymentLinkId?: string;
   /** With method DIRECT_DEBIT: the mandate the money is pulled under, and the provider pulling it. */
   directDebit?: { mandateId: string; provider: Pick<DirectDebitProvider, "name" | "debitReference"> };
 };
@@ -47,7 +49,7 @@ async function depositForKey(tx: Tx, input: CreateDepositInput, method: string, 
   if (!input.idempotencyKey) return null;
   const earlier = await tx.deposit.findUnique({ where: { merchantId_idempotencyKey: { merchantId: input.merchantId, idempotencyKey: input.idempotencyKey } } });
   if (!earlier) return null;
-  if (earlier.method !== method || earlier.amount !== amount || earlier.channel !== (input.channel ?? "topup")) {
+  if (earlier.method !== method || earlier.amount !== amount || earlier.channel !== (input.channel ?? "topup") || earlier.paymentLinkId !== (input.paymentLinkId ?? null)) {
     throw new AppError("CONFLICT", "Kunci idempotensi ini sudah dipakai untuk deposit lain / This idempotency key was already used for another deposit", { idempotencyKeyReused: true });
   }
   return earlier;
@@ -164,7 +166,20 @@ async function createCharge(input: CreateDepositInput, method: MethodCode, amoun
     found.earlier = await depositForKey(tx, input, method, amount);
     if (found.earlier) return found.earlier;
     const created = await tx.deposit.create({
-      data: { id: newDepositId(), merchantId: input.merchantId, method, channel: input.channel ?? "topup", amount, fee, total: amount + fee, creditAmount: amount, provider: provider.name, expiredAt, idempotencyKey: input.idempotencyKey },
+      data: {
+        id: newDepositId(),
+        merchantId: input.merchantId,
+        method,
+        channel: input.channel ?? "topup",
+        amount,
+        fee,
+        total: amount + fee,
+        creditAmount: amount,
+        provider: provider.name,
+        expiredAt,
+        idempotencyKey: input.idempotencyKey,
+        paymentLinkId: input.paymentLinkId,
+      },
     });
     await recordAudit(tx, { actor: input.actor, action: "deposit.create", targetType: "deposit", targetId: created.id, merchantId: input.merchantId });
     return created;

@@ -9,6 +9,7 @@ import { notifyDepositStatus } from "../live/notify-deposit-status";
 import { alertOnLowBalances } from "../treasury/low-balance";
 import { methodName } from "./methods";
 import { enqueueDepositEvent } from "./deposit-events";
+import { recordLinkPayment } from "../payment-links/record-link-payment";
 
 export type MarkPaidInput = {
   paidAmount: bigint;
@@ -81,5 +82,7 @@ export async function markDepositPaid(tx: Tx, deposit: Deposit, input: MarkPaidI
   // matched with `data` written over it; the rare late or admin-decided payment reads it back.
   const paid: Deposit = afterExpiry || input.adminDecision ? await tx.deposit.findUniqueOrThrow({ where: { id: deposit.id } }) : { ...deposit, ...data };
   await enqueueDepositEvent(tx, paid, "paid");
+  // A payment link's payment: the link's state and its own callback, in this same transaction.
+  if (paid.paymentLinkId) await recordLinkPayment(tx, paid);
   return paid;
 }

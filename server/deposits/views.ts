@@ -63,7 +63,8 @@ export function topupView(d: Deposit) {
 /** Callback data: the resource as its status endpoint shows it, `status` in seed 000's words. */
 export function depositEventData(d: Deposit, failed = false) {
   const view = d.channel === "invoice" ? invoiceView(d) : topupView(d);
-  return { ...view, status: callbackStatus(d, failed), deposit_status: d.status };
+  // A payment through a payment link says which link it paid.
+  return { ...view, status: callbackStatus(d, failed), deposit_status: d.status, ...(d.paymentLinkId ? { payment_link_id: d.paymentLinkId } : {}) };
 }
 
 /**

@@ -8,8 +8,8 @@ import { requestLimiters } from "./request-rate-limits";
 import { errorResponse } from "./rest";
 import { refuseCrossSite } from "./same-origin";
 
-/** Procedures anyone can call with only a deposit id (no session): limited per IP. */
-export const PUBLIC_PAYER_PROCEDURES = new Set(["deposits.watch", "deposits.forPayer"]);
+/** Procedures anyone can call with only a deposit or payment link id (no session): limited per IP. */
+export const PUBLIC_PAYER_PROCEDURES = new Set(["deposits.watch", "deposits.forPayer", "paymentLinks.forPayer", "paymentLinks.payment", "paymentLinks.startPayment"]);
 
 /** The procedures a tRPC HTTP request calls: `/api/trpc/a.b,c.d?batch=1` → ["a.b", "c.d"]. */
 export function calledProcedures(req: Request, endpoint = "/api/trpc"): string[] {

@@ -106,7 +106,9 @@ async function callOperation(op: ApiOperation, vars: Record<string, string>, key
 async function contractVars(merchantId: string): Promise<Record<string, string>> {
   const { requestWithdrawal } = await import("../withdrawals/request-withdrawal");
   const { withdrawal } = await requestWithdrawal({ merchantId, amount: 20_000n, accountNumber: "081234567890", accountName: "Kontrak", method: "dana", actor: { type: "SYSTEM" } });
-  return { withdrawId: withdrawal.id };
+  const { createPaymentLink } = await import("../payment-links/create-payment-link");
+  const link = await createPaymentLink({ merchantId, amount: 50_000n, description: "Kontrak", actor: { type: "SYSTEM" } });
+  return { withdrawId: withdrawal.id, paymentLinkId: link.id };
 }
 async function signedBody(_op: ApiOperation, body: Record<string, unknown>): Promise<string> {
   return JSON.stringify(body);

@@ -8,6 +8,7 @@ export const GROUP_TAGS = {
   topup: "Top-up (seed 000)",
   invoices: "Invoice deposit QRIS (seed 003)",
   withdrawals: "Withdraw (seed 003)",
+  paymentLinks: "Payment links",
   prepaid: "Prepaid, IAK-compatible (seed 002)",
   events: "Callbacks and polling",
 } as const;

@@ -1,6 +1,7 @@
 // Callback payloads (Saldo → merchant), documented as OpenAPI webhooks.
 import { z } from "zod";
 import { EXAMPLE_DEPOSIT_ID } from "../deposits/deposit-id";
+import { EXAMPLE_PAYMENT_LINK_ID } from "../payment-links/link-id";
 import { IsoTime } from "./shared";
 
 export const CALLBACK_HEADERS = z.object({
@@ -44,6 +45,15 @@ export const CALLBACKS: { type: string; summary: string; schema: z.ZodType }[] =
     type: "prepaid.failed",
     summary: "A prepaid purchase failed; the price is back",
     schema: envelope("prepaid.failed", z.object({ ref_id: z.string(), status: z.literal(2), rc: z.string() }).catchall(z.unknown()), { ref_id: "order002", status: 2, product_code: "xld25000", customer_id: "0817777999", price: 25000, message: "FAILED", tr_id: 3483, rc: "07" }),
+  },
+  {
+    type: "payment_link.paid",
+    summary: "A payment link was paid (once per payment; `topup.success` is raised for the same payment too, with the same `id`)",
+    schema: envelope(
+      "payment_link.paid",
+      depositData.extend({ payment_link_id: z.string(), payment_link_status: z.enum(["active", "inactive", "expired", "completed"]), single_use: z.boolean() }),
+      { id: EXAMPLE_DEPOSIT_ID, method: "QRIS", amount: 150000, total: 151050, status: "Success", deposit_status: "paid", payment_link_id: EXAMPLE_PAYMENT_LINK_ID, payment_link_status: "active", single_use: false },
+    ),
   },
   {
     type: "balance.low",

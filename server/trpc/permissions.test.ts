@@ -147,6 +147,14 @@ const EXPECTED: Record<string, string> = {
   "mailLog.list": "staff:staff_view",
   "mailLog.kinds": "staff:staff_view",
   "mailLog.retry": "staff:settings",
+  "paymentLinks.create": "member:pay_in",
+  "paymentLinks.list": "member:view",
+  "paymentLinks.get": "member:view",
+  "paymentLinks.deactivate": "member:pay_in",
+  // The payer's side of a link: no sign-in, rate-limited like the pay page.
+  "paymentLinks.forPayer": "public",
+  "paymentLinks.payment": "public",
+  "paymentLinks.startPayment": "public",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: ProcedureAccess }; type: string } };

@@ -10,6 +10,7 @@ import { insightsRouter } from "./routers/insights";
 import { mailLogRouter } from "./routers/mail-log";
 import { merchantsRouter } from "./routers/merchants";
 import { notificationPreferencesRouter } from "./routers/notification-preferences";
+import { paymentLinksRouter } from "./routers/payment-links";
 import { prepaidRouter } from "./routers/prepaid";
 import { productCatalogueRouter } from "./routers/product-catalogue";
 import { receiptsRouter } from "./routers/receipts";
@@ -39,6 +40,7 @@ export const appRouter = router({
   receipts: receiptsRouter,
   team: teamRouter,
   notificationPreferences: notificationPreferencesRouter,
+  paymentLinks: paymentLinksRouter,
   merchants: merchantsRouter,
   withdrawalDesk: withdrawalDeskRouter,
   bankMutations: bankMutationsRouter,

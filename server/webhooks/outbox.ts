@@ -15,6 +15,7 @@ export const EVENT_TYPES = [
   "prepaid.success",
   "prepaid.failed",
   "balance.low",
+  "payment_link.paid",
   "webhook.test",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
