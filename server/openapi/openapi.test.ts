@@ -106,7 +106,9 @@ async function callOperation(op: ApiOperation, vars: Record<string, string>, key
 async function contractVars(merchantId: string): Promise<Record<string, string>> {
   const { requestWithdrawal } = await import("../withdrawals/request-withdrawal");
   const { withdrawal } = await requestWithdrawal({ merchantId, amount: 20_000n, accountNumber: "081234567890", accountName: "Kontrak", method: "dana", actor: { type: "SYSTEM" } });
-  return { withdrawId: withdrawal.id };
+  const { submitPayoutBatch } = await import("../withdrawals/submit-payout-batch");
+  const { batch } = await submitPayoutBatch({ merchantId, rows: [{ amount: "30000", method: "bca", accountNumber: "1234567890", accountName: "Kontrak Batch" }], actor: { type: "SYSTEM" } });
+  return { withdrawId: withdrawal.id, batchId: batch.id };
 }
 async function signedBody(_op: ApiOperation, body: Record<string, unknown>): Promise<string> {
   return JSON.stringify(body);

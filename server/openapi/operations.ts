@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { depositOperations } from "./deposit-operations";
 import { prepaidOperations } from "./prepaid-operations";
+import { batchOperations } from "./batch-operations";
 import { withdrawOperations } from "./withdraw-operations";
 import { restOperation, type ApiOperation } from "./operation";
 
@@ -14,4 +15,4 @@ const openApiOperation = restOperation("getOpenApiDocument", "get /api/v1/openap
 });
 
 /** Every documented operation, in the order the docs page shows them. */
-export const ALL_OPERATIONS: ApiOperation[] = [...depositOperations, ...withdrawOperations, ...prepaidOperations, openApiOperation];
+export const ALL_OPERATIONS: ApiOperation[] = [...depositOperations, ...withdrawOperations, ...batchOperations, ...prepaidOperations, openApiOperation];

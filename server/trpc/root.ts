@@ -7,6 +7,7 @@ import { depositsRouter } from "./routers/deposits";
 import { docsRouter } from "./routers/docs";
 import { insightsRouter } from "./routers/insights";
 import { merchantsRouter } from "./routers/merchants";
+import { payoutBatchDeskRouter, payoutBatchesRouter } from "./routers/payout-batches";
 import { prepaidRouter } from "./routers/prepaid";
 import { productCatalogueRouter } from "./routers/product-catalogue";
 import { receiptsRouter } from "./routers/receipts";
@@ -31,6 +32,8 @@ export const appRouter = router({
   receipts: receiptsRouter,
   merchants: merchantsRouter,
   withdrawalDesk: withdrawalDeskRouter,
+  payoutBatches: payoutBatchesRouter,
+  payoutBatchDesk: payoutBatchDeskRouter,
   bankMutations: bankMutationsRouter,
   auditLog: auditLogRouter,
   productCatalogue: productCatalogueRouter,

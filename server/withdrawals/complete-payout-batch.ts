@@ -1,0 +1,28 @@
+// A batch is complete when every row is settled (success or rejected): `completedAt` is set once,
+// by a guarded update, and the merchant gets one portal notice that the report is final.
+// (The mail for it is wired by the lead: notification mails live on another branch.)
+import { transaction } from "../db";
+import { notifyMerchant } from "../notifications/notify-merchant";
+
+export async function completePayoutBatchIfDone(batchId: string): Promise<Date | null> {
+  return transaction(async (tx) => {
+    const open = await tx.withdrawal.count({ where: { batchId, status: { notIn: ["success", "rejected"] } } });
+    if (open > 0) return null;
+    const now = new Date();
+    const { count } = await tx.payoutBatch.updateMany({ where: { id: batchId, completedAt: null }, data: { completedAt: now } });
+    const batch = await tx.payoutBatch.findUniqueOrThrow({ where: { id: batchId } });
+    if (count === 1) {
+      const [success, rejected] = await Promise.all([
+        tx.withdrawal.count({ where: { batchId, status: "success" } }),
+        tx.withdrawal.count({ where: { batchId, status: "rejected" } }),
+      ]);
+      await notifyMerchant(tx, {
+        merchantId: batch.merchantId,
+        type: "payout_batch.completed",
+        title: "Batch payout selesai / Batch payout completed",
+        body: `Batch ${batch.id}: ${success} berhasil, ${rejected} ditolak. Laporan CSV siap diunduh. / ${success} paid, ${rejected} rejected. The CSV report is ready.`,
+      });
+    }
+    return batch.completedAt;
+  });
+}
