@@ -142,7 +142,7 @@ export function BatchRowsTable({ batchId, rows, caption, headers }: { batchId: s
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   return (
     <div className="flex flex-col gap-3">
-      <BatchDecision batchId={batchId} pending={0} selectedIds={selected} onDone={() => setSelected([])} />
+      {selected.length > 0 && <BatchDecision batchId={batchId} pending={0} selectedIds={selected} onDone={() => setSelected([])} />}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{caption}</caption>
