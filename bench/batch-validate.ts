@@ -12,7 +12,7 @@ const ROWS = Number(process.env.BENCH_BATCH_ROWS ?? 10_000);
 const dir = mkdtempSync(path.join(tmpdir(), "saldo-batch-bench-"));
 const url = `file:${path.join(dir, "bench.db")}`;
 process.env.DATABASE_URL = url;
-process.env.NODE_ENV = "development";
+(process.env as Record<string, string>).NODE_ENV ??= "development";
 
 async function main() {
   const { migrate } = await import("../server/db-migrate");
