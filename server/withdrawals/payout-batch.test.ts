@@ -8,7 +8,8 @@ import { createKey, createMerchant, fund } from "../../tests/helpers/fixtures";
 import type { Actor } from "../audit";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { balanceOf, verifyInvariants } from "../ledger";
+import { balanceOf, reserveMany, verifyInvariants, voidHold } from "../ledger";
+import { transaction } from "../db";
 import { buildPayoutBatchReport } from "./build-payout-batch-report";
 import { decidePayoutBatch } from "./decide-payout-batch";
 import { getPayoutBatch } from "./get-payout-batch";
@@ -133,6 +134,29 @@ describe("parsePayoutFile", () => {
     await expect(parsePayoutFile({ fileName: "a.xlsx", content: new TextEncoder().encode("not a zip") })).rejects.toThrow(/cannot be read/);
     const big = ["amount,method,account_number,account_name", ...danaRows(10_001).map((r) => `${r.amount},${r.method},${r.accountNumber},${r.accountName}`)].join("\n");
     await expect(parsePayoutFile({ fileName: "big.csv", content: new TextEncoder().encode(big) })).rejects.toThrow(/more than 10,000 rows/);
+  });
+});
+
+describe("ledger reserveMany", () => {
+  it("reserves several holds with one guarded debit: all or none, replayed by its key, each hold settled on its own", async () => {
+    const m = await createMerchant();
+    await fund(m.merchantId, 100_000);
+    const holds = [
+      { idempotencyKey: "rm:a", amount: 30_000n },
+      { idempotencyKey: "rm:b", amount: 50_000n },
+    ];
+    const short = await errorOf(transaction((tx) => reserveMany(tx, { merchantId: m.merchantId, idempotencyKey: "rm-big", holds: [...holds, { idempotencyKey: "rm:c", amount: 20_001n }] })));
+    expect(short.code).toBe("INSUFFICIENT_FUNDS");
+    expect(await db.ledgerHold.count({ where: { merchantId: m.merchantId } })).toBe(0);
+    const first = await transaction((tx) => reserveMany(tx, { merchantId: m.merchantId, idempotencyKey: "rm-1", holds }));
+    const again = await transaction((tx) => reserveMany(tx, { merchantId: m.merchantId, idempotencyKey: "rm-1", holds }));
+    expect(again.replayed).toBe(true);
+    expect(again.holds.map((h) => h.id)).toEqual(first.holds.map((h) => h.id));
+    expect(first.holds.map((h) => h.amount)).toEqual([30_000n, 50_000n]);
+    expect(await balanceOf(db, m.merchantId)).toEqual({ available: 20_000n, held: 80_000n });
+    await transaction((tx) => voidHold(tx, { holdId: first.holds[0]!.id }));
+    expect(await balanceOf(db, m.merchantId)).toEqual({ available: 50_000n, held: 50_000n });
+    expect((await verifyInvariants(db)).problems).toEqual([]);
   });
 });
 

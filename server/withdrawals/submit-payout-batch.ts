@@ -1,15 +1,15 @@
 // Submits a batch payout (issue 15): the rows are validated again (validate-payout-batch.ts, the
 // single withdrawal's rules), then ONE transaction reserves every row's amount + fee through the
-// ledger (one hold per row, so each row is a normal withdrawal that approval, payout, callbacks
-// and receipts treat unchanged) and creates the PayoutBatch with its withdrawals. All or nothing:
-// the ledger's guarded debit refuses the first row the balance no longer covers, the transaction
-// rolls back, and the caller hears the shortfall. Two batches racing against one balance queue on
-// the wallet's row lock (SQLite: the write lock), so the second sees the first's reservations.
+// ledger's reserveMany (one guarded debit of the batch total, one hold per row, so each row is a
+// normal withdrawal that approval, payout, callbacks and receipts treat unchanged) and creates the
+// PayoutBatch with its withdrawals. All or nothing: a wallet that does not cover the total is not
+// debited at all, and the caller hears the shortfall. Two batches racing against one balance queue
+// on the wallet's row lock (SQLite: the write lock), so the second sees the first's reservation.
 // Batch rows are never auto-approved: the batch waits for the desk as one item.
 import { actorLabel, recordAudit, type Actor } from "../audit";
 import { db, transaction, type PayoutBatch } from "../db";
 import { AppError, isAppError } from "../errors";
-import { balanceOf, reserve } from "../ledger";
+import { balanceOf, reserveMany } from "../ledger";
 import type { PayoutProvider } from "../providers/types";
 import { alertOnLowBalances } from "../treasury/low-balance";
 import { newWithdrawalId } from "./request-withdrawal";
@@ -41,8 +41,8 @@ function rowProblems(rows: ValidatedRow[], confirmDuplicates: boolean) {
     }));
 }
 
-// 10,000 rows are 10,000 holds in one transaction: more than the default minute on a busy machine.
-const SUBMIT_TRANSACTION = { timeout: 10 * 60_000, maxWait: 60_000 };
+// 10,000 rows are 10,000 holds and withdrawals written in one transaction: room on a busy machine.
+const SUBMIT_TRANSACTION = { timeout: 5 * 60_000, maxWait: 60_000 };
 
 export async function submitPayoutBatch(input: SubmitPayoutBatchInput): Promise<SubmitPayoutBatchResult> {
   if (input.idempotencyKey) {
@@ -77,8 +77,6 @@ export async function submitPayoutBatch(input: SubmitPayoutBatchInput): Promise<
           const existing = await tx.payoutBatch.findUnique({ where: { merchantId_idempotencyKey: { merchantId: input.merchantId, idempotencyKey: input.idempotencyKey } } });
           if (existing) return { batch: existing, newBalance: (await balanceOf(tx, input.merchantId)).available, replayed: true };
         }
-        // Fails fast without 10,000 postings; the guarded debits below stay the real check.
-        if ((await balanceOf(tx, input.merchantId)).available < validation.totalDeduct) throw new AppError("INSUFFICIENT_FUNDS", "short");
         const batch = await tx.payoutBatch.create({
           data: {
             id: batchId,
@@ -91,38 +89,34 @@ export async function submitPayoutBatch(input: SubmitPayoutBatchInput): Promise<
             idempotencyKey: input.idempotencyKey,
           },
         });
-        const withdrawals = [];
-        const changed = new Set<string>();
-        const now = Date.now();
-        for (const [index, row] of rows.entries()) {
-          // Ids keep the file's order (same second prefix; the row number orders within the batch).
-          const id = newWithdrawalId(new Date(now));
-          const { hold, changedWallets } = await reserve(tx, {
-            merchantId: input.merchantId,
-            amount: row.totalDeduct,
-            idempotencyKey: `withdraw:${id}`,
-            reference: id,
-            description: `Penarikan batch ${batchId} #${index + 1} ${row.method} ${row.accountNumber}`,
-            actor: createdBy,
-          });
-          for (const m of changedWallets) changed.add(m);
-          withdrawals.push({
-            id,
-            merchantId: input.merchantId,
-            amount: row.amount,
-            fee: row.fee,
-            totalDeduct: row.totalDeduct,
-            method: row.method,
-            accountNumber: row.accountNumber,
-            accountName: row.accountName,
-            holdId: hold.id,
-            batchId,
-            batchRow: index + 1,
-            note: row.note,
-            reference: row.reference,
-          });
-        }
-        await alertOnLowBalances(tx, [...changed]);
+        // Ids keep the file's order (same second prefix; the row number orders within the batch).
+        const now = new Date();
+        const ids = rows.map(() => newWithdrawalId(now));
+        // One guarded debit of the batch total: every row's hold, or none (INSUFFICIENT_FUNDS).
+        const { holds, changedWallets } = await reserveMany(tx, {
+          merchantId: input.merchantId,
+          idempotencyKey: batchId,
+          reference: batchId,
+          description: `Penarikan batch ${batchId} (${rows.length} baris)`,
+          actor: createdBy,
+          holds: rows.map((row, index) => ({ idempotencyKey: `withdraw:${ids[index]}`, amount: row.totalDeduct, reference: ids[index] })),
+        });
+        const withdrawals = rows.map((row, index) => ({
+          id: ids[index]!,
+          merchantId: input.merchantId,
+          amount: row.amount,
+          fee: row.fee,
+          totalDeduct: row.totalDeduct,
+          method: row.method,
+          accountNumber: row.accountNumber,
+          accountName: row.accountName,
+          holdId: holds[index]!.id,
+          batchId,
+          batchRow: index + 1,
+          note: row.note,
+          reference: row.reference,
+        }));
+        await alertOnLowBalances(tx, changedWallets);
         for (let i = 0; i < withdrawals.length; i += 1000) await tx.withdrawal.createMany({ data: withdrawals.slice(i, i + 1000) });
         await recordAudit(tx, {
           actor: input.actor,
