@@ -2,7 +2,8 @@
 // A hold's status only moves by a guarded update from PENDING, so a second approval, or a
 // void after a post, changes nothing and says why.
 import { AppError } from "../errors";
-import type { Tx } from "../db";
+import { randomBytes } from "node:crypto";
+import { Prisma, type Tx } from "../db";
 import { merchantAccounts, systemAccount, type SystemAccountName } from "./accounts";
 import { positiveRupiah } from "./amount";
 import { postJournal } from "./post-journal";
@@ -85,10 +86,14 @@ export async function reserveMany(tx: Tx, input: ReserveManyInput) {
   });
   const keys = wanted.map((h) => h.idempotencyKey);
   if (!replayed) {
-    for (let i = 0; i < wanted.length; i += 1000) {
-      await tx.ledgerHold.createMany({
-        data: wanted.slice(i, i + 1000).map((h) => ({ idempotencyKey: h.idempotencyKey, merchantId: input.merchantId, amount: h.amount, reference: h.reference, reserveJournalId: journal.id })),
-      });
+    // Multi-row INSERTs: Prisma's createMany costs seconds per thousand rows here; this is one
+    // statement per 500 holds, in the SQL both engines share.
+    const now = new Date();
+    for (let i = 0; i < wanted.length; i += 500) {
+      const values = wanted.slice(i, i + 500).map(
+        (h) => Prisma.sql`(${`h${now.getTime().toString(36)}${randomBytes(10).toString("hex")}`}, ${h.idempotencyKey}, ${input.merchantId}, ${h.amount}, 'PENDING', ${h.reference ?? null}, ${journal.id}, ${now})`,
+      );
+      await tx.$executeRaw`INSERT INTO "LedgerHold" ("id", "idempotencyKey", "merchantId", "amount", "status", "reference", "reserveJournalId", "createdAt") VALUES ${Prisma.join(values)}`;
     }
   }
   const byKey = new Map<string, Awaited<ReturnType<typeof tx.ledgerHold.findMany>>[number]>();

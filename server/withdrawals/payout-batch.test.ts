@@ -175,6 +175,13 @@ describe("submitPayoutBatch", () => {
       [3, "pending", 21_000n, "Komisi 2"],
     ]);
     expect(await db.ledgerHold.count({ where: { id: { in: rows.map((r) => r.holdId) }, status: "PENDING" } })).toBe(3);
+    // Rows are written by multi-row INSERTs: their times read back as the moment of submission.
+    for (const r of rows) expect(Math.abs(r.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    const holds = await db.ledgerHold.findMany({ where: { id: { in: rows.map((r) => r.holdId) } } });
+    expect(holds.map((h) => h.reference).sort()).toEqual(rows.map((r) => r.id).sort());
+    for (const h of holds) expect(Math.abs(h.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    // The portal's own list and the status endpoint see batch rows as ordinary withdrawals.
+    expect((await db.withdrawal.findMany({ where: { merchantId: m.merchantId, createdAt: { gte: new Date(Date.now() - 60_000) } } })).length).toBe(3);
     expect(await db.auditLog.count({ where: { action: "withdraw.batch_submit", targetId: batch.id } })).toBe(1);
     expect((await verifyInvariants(db)).problems).toEqual([]);
   });
