@@ -78,7 +78,7 @@ export function BatchDecision({ batchId, pending, selectedIds, onDone }: { batch
     <div className="flex min-w-0 flex-col gap-2">
       {mode === "idle" && (
         <div className="flex flex-wrap gap-2">
-          <button type="button" disabled={running || target === 0} onClick={() => setMode("approve")} className={buttonClass("success", "sm")}>
+          <button type="button" disabled={running || target === 0} onClick={() => setMode("approve")} className={buttonClass("primary", "sm")}>
             {selection ? t("approveSelected") : t("approveAll")}
           </button>
           <button type="button" disabled={running || target === 0} onClick={() => setMode("reject")} className={buttonClass("dangerOutline", "sm")}>

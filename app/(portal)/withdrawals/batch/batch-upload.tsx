@@ -201,7 +201,7 @@ export function BatchUpload({ available }: { available: string }) {
                   const problem = problemRows.has(n);
                   return (
                     <tr key={n} data-testid="batch-file-row" data-row={n} className={`border-t border-slate-100 ${check && check.errors.length > 0 ? "bg-rose-50" : problem ? "bg-amber-50" : ""}`}>
-                      <td className="px-2 py-1 tabular text-slate-500">{n}</td>
+                      <td className="px-2 py-1 tabular text-slate-700">{n}</td>
                       {EDITABLE.map((field) => (
                         <td key={field} className="px-2 py-1">
                           {problem ? (
