@@ -21,6 +21,19 @@ export function buildRequest(op: RequestTemplate, baseUrl: string, values: Recor
     for (const p of bodyParams) {
       const v = values[p.name];
       if (v === undefined || v === "") continue;
+      // Lists and objects (a batch payout's `rows`) are typed as JSON; so is a yes/no flag.
+      if (/^\s*[[{]/.test(v)) {
+        try {
+          payload[p.name] = JSON.parse(v);
+          continue;
+        } catch {
+          // Not JSON after all: sent as the text it is.
+        }
+      }
+      if (p.name === "confirmDuplicates" && (v === "true" || v === "false")) {
+        payload[p.name] = v === "true";
+        continue;
+      }
       payload[p.name] = /^\d{1,15}$/.test(v) && p.name !== "customer_id" && p.name !== "accountNumber" && p.name !== "username" && p.name !== "ref_id" ? Number(v) : v;
     }
     body = JSON.stringify(payload);

@@ -32,6 +32,7 @@ export type {
   Notification,
   OutboxEvent,
   PaymentLink,
+  PayoutBatch,
   PrepaidOrder,
   PrepaidProduct,
   ProviderEvent,
@@ -134,14 +135,14 @@ function isRetryable(error: unknown): boolean {
  * Runs `work` in one database transaction, retried a few times when it lost a race that a
  * fresh attempt resolves (a duplicate idempotency key, a write conflict, a busy SQLite file).
  */
-export async function transaction<T>(work: (tx: Tx) => Promise<T>, client: Db = db): Promise<T> {
+export async function transaction<T>(work: (tx: Tx) => Promise<T>, client: Db = db, options?: { timeout?: number; maxWait?: number }): Promise<T> {
   const maxAttempts = 5;
   for (let attempt = 1; ; attempt++) {
     try {
       return await client.$transaction(async (tx) => {
         if ((clientEngines.get(client) ?? engine) === "sqlite") await tx.$executeRawUnsafe(SQLITE_TAKE_WRITE_LOCK);
         return work(tx);
-      });
+      }, options ? { ...TRANSACTION_OPTIONS, ...options } : undefined);
     } catch (error) {
       if (attempt >= maxAttempts || !isRetryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20 * attempt));

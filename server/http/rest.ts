@@ -2,6 +2,7 @@
 // reads query + JSON body, honours Idempotency-Key on POST, and turns every failure into the
 // error envelope `{ success: false, error, code }` — never a stack trace, never a 500 for bad input.
 import { ZodError, type ZodType } from "zod";
+import { edgeEnv } from "../env";
 import { AppError, isAppError } from "../errors";
 import { authenticateApiKey, type ApiCaller } from "./api-auth";
 import { clientIp } from "./client-ip";
@@ -84,7 +85,11 @@ async function replayOrRun(caller: ApiCaller, req: Request, rawBody: string, run
 }
 
 /** `idempotencyKey`: the POST's Idempotency-Key header, for the use case to write on the row it creates. */
-export function apiRoute(handler: (ctx: { req: Request; caller: ApiCaller; input: ApiInput; params: Record<string, string>; idempotencyKey?: string }) => Promise<JsonResult>) {
+/** `options.maxBodyBytes`: a larger body cap for one route (the batch payout's rows), never lower than MAX_BODY_BYTES. */
+export function apiRoute(
+  handler: (ctx: { req: Request; caller: ApiCaller; input: ApiInput; params: Record<string, string>; idempotencyKey?: string }) => Promise<JsonResult>,
+  options: { maxBodyBytes?: number } = {},
+) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
     try {
       // Rate limits: per IP before the key is looked up, per key after; then the body, at most MAX_BODY_BYTES of it.
@@ -96,7 +101,7 @@ export function apiRoute(handler: (ctx: { req: Request; caller: ApiCaller; input
         throw error;
       });
       await limiters.admitApiKey(caller.apiKeyId);
-      const rawBody = req.method === "GET" || req.method === "HEAD" ? "" : await readBodyLimited(req);
+      const rawBody = req.method === "GET" || req.method === "HEAD" ? "" : await readBodyLimited(req, options.maxBodyBytes ? Math.max(options.maxBodyBytes, edgeEnv.MAX_BODY_BYTES) : undefined);
       const params = (await context?.params) ?? {};
       if (hasUnstorableText(params)) throw new AppError("VALIDATION", UNSTORABLE_TEXT_MESSAGE);
       const run = async (idempotencyKey?: string) => {

@@ -17,7 +17,7 @@ export { MAX_AMOUNT, rupiah, toRupiah, positiveRupiah } from "./amount";
 export { postJournal } from "./post-journal";
 export type { JournalType, JournalLine, PostJournalInput } from "./post-journal";
 export { credit, debit } from "./credit";
-export { reserve, postHold, voidHold } from "./holds";
+export { reserve, reserveMany, postHold, voidHold } from "./holds";
 export { balanceOf, balancesOf, merchantBalance, walletHistory } from "./balances";
 export { findJournalForMerchant } from "./find-journal";
 export { verifyInvariants } from "./verify-invariants";

@@ -2,7 +2,7 @@
 // the change it reports, so a notice is never lost and never sent for a change that rolled back.
 import type { Tx } from "../db";
 
-export type NotificationType = "balance.low" | "mandate.failing" | "webhook.disabled";
+export type NotificationType = "balance.low" | "mandate.failing" | "webhook.disabled" | "payout_batch.completed";
 
 export type MerchantNotice = { merchantId: string; type: NotificationType; title: string; body: string };
 

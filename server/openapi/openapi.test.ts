@@ -108,7 +108,9 @@ async function contractVars(merchantId: string): Promise<Record<string, string>>
   const { withdrawal } = await requestWithdrawal({ merchantId, amount: 20_000n, accountNumber: "081234567890", accountName: "Kontrak", method: "dana", actor: { type: "SYSTEM" } });
   const { createPaymentLink } = await import("../payment-links/create-payment-link");
   const link = await createPaymentLink({ merchantId, amount: 50_000n, description: "Kontrak", actor: { type: "SYSTEM" } });
-  return { withdrawId: withdrawal.id, paymentLinkId: link.id };
+  const { submitPayoutBatch } = await import("../withdrawals/submit-payout-batch");
+  const { batch } = await submitPayoutBatch({ merchantId, rows: [{ amount: "30000", method: "bca", accountNumber: "1234567890", accountName: "Kontrak Batch" }], actor: { type: "SYSTEM" } });
+  return { withdrawId: withdrawal.id, paymentLinkId: link.id, batchId: batch.id };
 }
 async function signedBody(_op: ApiOperation, body: Record<string, unknown>): Promise<string> {
   return JSON.stringify(body);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { depositOperations } from "./deposit-operations";
 import { paymentLinkOperations } from "./payment-link-operations";
 import { prepaidOperations } from "./prepaid-operations";
+import { batchOperations } from "./batch-operations";
 import { withdrawOperations } from "./withdraw-operations";
 import { restOperation, type ApiOperation } from "./operation";
 
@@ -15,4 +16,4 @@ const openApiOperation = restOperation("getOpenApiDocument", "get /api/v1/openap
 });
 
 /** Every documented operation, in the order the docs page shows them. */
-export const ALL_OPERATIONS: ApiOperation[] = [...depositOperations, ...paymentLinkOperations, ...withdrawOperations, ...prepaidOperations, openApiOperation];
+export const ALL_OPERATIONS: ApiOperation[] = [...depositOperations, ...paymentLinkOperations, ...withdrawOperations, ...batchOperations, ...prepaidOperations, openApiOperation];

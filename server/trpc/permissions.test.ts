@@ -155,6 +155,16 @@ const EXPECTED: Record<string, string> = {
   "paymentLinks.forPayer": "public",
   "paymentLinks.payment": "public",
   "paymentLinks.startPayment": "public",
+  "payoutBatches.parseFile": "member:withdraw",
+  "payoutBatches.validate": "member:withdraw",
+  "payoutBatches.submit": "member:withdraw",
+  "payoutBatches.list": "member:view",
+  "payoutBatches.get": "member:view",
+  "payoutBatches.report": "member:view",
+  "payoutBatchDesk.queue": "staff:staff_view",
+  "payoutBatchDesk.get": "staff:staff_view",
+  "payoutBatchDesk.report": "staff:staff_view",
+  "payoutBatchDesk.decide": "staff:approve",
 };
 
 type AnyProcedure = { _def: { meta?: { access?: ProcedureAccess }; type: string } };

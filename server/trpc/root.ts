@@ -11,6 +11,7 @@ import { mailLogRouter } from "./routers/mail-log";
 import { merchantsRouter } from "./routers/merchants";
 import { notificationPreferencesRouter } from "./routers/notification-preferences";
 import { paymentLinksRouter } from "./routers/payment-links";
+import { payoutBatchDeskRouter, payoutBatchesRouter } from "./routers/payout-batches";
 import { prepaidRouter } from "./routers/prepaid";
 import { productCatalogueRouter } from "./routers/product-catalogue";
 import { receiptsRouter } from "./routers/receipts";
@@ -43,6 +44,8 @@ export const appRouter = router({
   paymentLinks: paymentLinksRouter,
   merchants: merchantsRouter,
   withdrawalDesk: withdrawalDeskRouter,
+  payoutBatches: payoutBatchesRouter,
+  payoutBatchDesk: payoutBatchDeskRouter,
   bankMutations: bankMutationsRouter,
   auditLog: auditLogRouter,
   productCatalogue: productCatalogueRouter,

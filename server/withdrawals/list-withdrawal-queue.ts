@@ -49,6 +49,8 @@ export async function listWithdrawalQueue(raw: QueueInput, now = new Date()) {
   const { page, pageSize } = input;
   const where: Prisma.WithdrawalWhereInput = {
     status: { in: ["pending", ...PAYOUT_IN_PROGRESS] },
+    // A batch payout's rows are one item in the desk's batch list (list-payout-batch-queue.ts).
+    batchId: null,
     ...(input.method ? { method: input.method } : {}),
     ...(input.merchantId ? { merchantId: input.merchantId } : {}),
     ...(input.minAmount !== undefined || input.maxAmount !== undefined
@@ -120,7 +122,7 @@ export async function listWithdrawalQueue(raw: QueueInput, now = new Date()) {
 
 /** The merchants that have something in the queue, for the desk's merchant filter. */
 export async function listQueueMerchants() {
-  const grouped = await db.withdrawal.groupBy({ by: ["merchantId"], where: { status: { in: ["pending", ...PAYOUT_IN_PROGRESS] } } });
+  const grouped = await db.withdrawal.groupBy({ by: ["merchantId"], where: { status: { in: ["pending", ...PAYOUT_IN_PROGRESS] }, batchId: null } });
   if (grouped.length === 0) return [];
   return db.merchant.findMany({ where: { id: { in: grouped.map((g) => g.merchantId) } }, select: { id: true, businessName: true }, orderBy: { businessName: "asc" } });
 }

@@ -24,7 +24,7 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
   const page = pageParam(params.page);
   const status = STATUSES.find((s) => s === params.status);
   const selectedId = typeof params.id === "string" ? params.id.slice(0, 64) : null;
-  const [t, tr, locale, trpc] = await Promise.all([getTranslations("withdrawals"), getTranslations("receipts"), getLocale(), serverTrpc()]);
+  const [t, tr, tb, locale, trpc] = await Promise.all([getTranslations("withdrawals"), getTranslations("receipts"), getTranslations("batchPayouts"), getLocale(), serverTrpc()]);
   const [methods, balance, list, selected, twoFactor] = await Promise.all([
     trpc.withdrawals.methods(),
     trpc.withdrawals.balance(),
@@ -37,7 +37,15 @@ export default async function WithdrawalsPage({ searchParams }: { searchParams: 
 
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        actions={
+          <Link href="/withdrawals/batch" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-50">
+            {tb("openBatch")}
+          </Link>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
         <Card className="h-fit p-5">
           <h2 className="mb-1 font-semibold">{t("formTitle")}</h2>

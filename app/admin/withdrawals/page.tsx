@@ -8,6 +8,7 @@ import { StatusBadge } from "../../_components/status-badge";
 import { Badge, Card, EmptyState, PageHeader, Pagination, listHref, pageParam, textParam } from "../../_components/ui";
 import { requireAdmin } from "../../_lib/session";
 import { serverTrpc } from "../../_trpc/server";
+import { BatchQueue } from "./batch-queue";
 import { DeskTable, type DeskRow } from "./desk-table";
 import { titleFrom, type SearchParams } from "../../_lib/metadata";
 
@@ -146,6 +147,8 @@ export default async function WithdrawalQueuePage({ searchParams }: { searchPara
           <Pagination page={queue.page} totalPages={queue.totalPages} hrefFor={(p) => listHref("/admin/withdrawals", { ...here, page: p })} />
         </Card>
       )}
+
+      <BatchQueue page={pageParam(query.batchPage)} here={here} />
 
       {reviews.length > 0 && (
         <section aria-labelledby="payout-reviews" className="mt-8">
