@@ -21,7 +21,8 @@ export default async function TeamPage() {
   return (
     <>
       <PageHeader title={t("title")} subtitle={manage ? t("subtitleOwner") : t("subtitle", { role: t(`roles.${me.memberRole}`) })} actions={<LeaveButton />} />
-      <div className="grid gap-6">
+      {/* grid-cols-1: a track of minmax(0, 1fr), so a wide table scrolls in its card instead of widening the page at 390 px. */}
+      <div className="grid grid-cols-1 gap-6">
         <DataTable
           title={t("members.title")}
           rowTestId="member-row"

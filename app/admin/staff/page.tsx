@@ -19,7 +19,8 @@ export default async function StaffPage() {
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
-      <div className="grid gap-6">
+      {/* grid-cols-1: a track of minmax(0, 1fr), so a wide table scrolls in its card instead of widening the page at 390 px. */}
+      <div className="grid grid-cols-1 gap-6">
         <DataTable
           title={t("title")}
           rowTestId="staff-row"
