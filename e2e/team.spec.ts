@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { SEEDED, login, logout } from "./helpers";
+import { SEEDED, ensureTwoFactor, login, logout } from "./helpers";
 import { linkIn, waitForMail } from "./mail";
 
 // Issue 16, teams: the owner invites a finance member by email; the invitation arrives over SMTP;
@@ -54,13 +54,19 @@ test("the owner invites a finance member who joins and withdraws; the viewer see
   await expect(page.getByTestId("active-merchant")).toContainText("Toko Demo Saldo");
   await expect(page.getByTestId("active-merchant")).toContainText("Keuangan");
 
-  // Finance may withdraw.
-  await page.goto("/withdrawals");
-  await page.getByLabel("Nominal (Rp)").fill(String(WITHDRAWAL.amount));
-  await expect(page.getByTestId("withdraw-total")).toHaveText(rupiah(WITHDRAWAL.total));
-  await page.getByLabel("Nomor rekening / HP").fill("081234567890");
-  await page.getByLabel("Nama pemilik rekening").fill(WITHDRAWAL.name);
-  await page.getByRole("button", { name: "Ajukan penarikan" }).click();
+  // Finance may withdraw, after enrolling two-factor: asked at the first withdrawal.
+  const fillWithdrawal = async () => {
+    await page.goto("/withdrawals");
+    await page.getByLabel("Nominal (Rp)").fill(String(WITHDRAWAL.amount));
+    await expect(page.getByTestId("withdraw-total")).toHaveText(rupiah(WITHDRAWAL.total));
+    await page.getByLabel("Nomor rekening / HP").fill("081234567890");
+    await page.getByLabel("Nama pemilik rekening").fill(WITHDRAWAL.name);
+    await page.getByRole("button", { name: "Ajukan penarikan" }).click();
+  };
+  await fillWithdrawal();
+  await expect(page.getByTestId("withdraw-two-factor")).toBeVisible();
+  await ensureTwoFactor(page, INVITEE.email);
+  await fillWithdrawal();
   await expect(page.getByTestId("withdraw-result")).toContainText("Permintaan penarikan berhasil diajukan");
   await expect(page.getByTestId("withdraw-result-status")).toHaveAttribute("data-status", "pending");
 

@@ -7,6 +7,8 @@ import type { SessionUser } from "../server/auth/verify-login";
 import { verifyLogin } from "../server/auth/verify-login";
 import { db } from "../server/db";
 import { createCaller } from "../server/trpc/root";
+import { enrolTwoFactor } from "./helpers/fixtures";
+import { totpFor } from "../server/two-factor/totp";
 
 const callerFor = (user: SessionUser) => createCaller({ session: { user, expires: new Date(Date.now() + 3600_000).toISOString() } as Session, ip: "203.0.113.95" });
 
@@ -21,6 +23,7 @@ describe("staff management", () => {
     // This test's database starts with no admin at all: make the only superadmin.
     await db.user.updateMany({ where: { role: "ADMIN" }, data: { staffRole: "support" } });
     const root = await db.user.create({ data: { email: `root-${crypto.randomUUID()}@saldo.test`, name: "Root", passwordHash: "x", role: "ADMIN", staffRole: "superadmin" } });
+    await enrolTwoFactor(root.id); // every admin has two-factor
     const superadmin = callerFor({ id: root.id, email: root.email, name: "Root", role: "ADMIN", merchantId: null, locale: "en" });
 
     expect(await code(superadmin.staff.create({ email: "kurang@saldo.test", name: "Kurang", password: "pendek", staffRole: "support" }))).toBe("BAD_REQUEST");
@@ -28,7 +31,9 @@ describe("staff management", () => {
     const { userId } = await superadmin.staff.create({ email, name: "Penyetuju", password: "approver-pass-1", staffRole: "approver" });
     expect(await code(superadmin.staff.create({ email, name: "Lagi", password: "approver-pass-1", staffRole: "support" }))).toBe("CONFLICT");
 
-    const approverLogin = await verifyLogin({ email, password: "approver-pass-1" });
+    // A new staff member enrols before reaching any staff procedure, then signs in with a code.
+    const secret = await enrolTwoFactor(userId);
+    const approverLogin = await verifyLogin({ email, password: "approver-pass-1", totp: totpFor(secret).generate() });
     const approver = callerFor(approverLogin);
     expect((await approver.staff.me()).staffRole).toBe("approver");
     expect(await code(approver.staff.list())).toBe("FORBIDDEN");

@@ -12,7 +12,7 @@ vi.mock("next-auth", async (importOriginal) => ({
   getServerSession: async () => jwtSession.current,
 }));
 
-import { createMerchant, fund } from "../../tests/helpers/fixtures";
+import { createMerchant, fund, enrolTwoFactor } from "../../tests/helpers/fixtures";
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
@@ -320,7 +320,8 @@ describe("16 email verification", () => {
       requestWithdrawal({ merchantId: m.merchantId, amount: 10_000n, method: "dana", accountNumber: "081234567890", accountName: "Budi", actor: { type: "API_KEY", id: "k" }, idempotencyKey: `t:${randomUUID()}` }),
     ).resolves.toBeTruthy();
 
-    // Resend, verify, then the portal accepts it.
+    // Resend, verify (and two-factor, which portal withdrawals also ask for), then the portal accepts it.
+    await enrolTwoFactor(m.userId);
     await expect(a.caller.account.resendVerification()).resolves.toEqual({ sent: true, alreadyVerified: false });
     const token = (await linkFromMail(m.email, "email-verification", "/verify-email")).searchParams.get("token")!;
     expect(await verifyEmail({ token })).toBe("verified");

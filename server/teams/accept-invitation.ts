@@ -73,7 +73,8 @@ export async function acceptInvitationAsNewUser(raw: { token: string; name: stri
       const taken = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
       if (taken) throw new AppError("CONFLICT", "Email ini sudah punya akun: masuk dulu, lalu buka tautan lagi / This email already has an account: sign in, then open the link again");
       const user = await tx.user.create({
-        data: { email: invitation.email, name, passwordHash, role: "MERCHANT", merchantId: invitation.merchantId },
+        // The link came to this address: opening it verifies the email.
+        data: { email: invitation.email, name, passwordHash, role: "MERCHANT", merchantId: invitation.merchantId, emailVerifiedAt: new Date() },
         select: { id: true, email: true },
       });
       await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedById: user.id } });

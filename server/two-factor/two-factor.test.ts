@@ -226,6 +226,7 @@ describe("16 two-factor: where it is required", () => {
     const teammate = await transaction(async (tx) =>
       tx.user.create({ data: { email: `team-${crypto.randomUUID()}@saldo.test`, name: "Rekan", passwordHash: await hashPassword("teammate-1"), role: "MERCHANT", merchantId: m.merchantId } }),
     );
+    await db.membership.create({ data: { userId: teammate.id, merchantId: m.merchantId, role: "viewer" } });
     const teamCaller = callerFor({ id: teammate.id, email: teammate.email, role: "MERCHANT", merchantId: m.merchantId });
     expect(await getTwoFactorStatus(teammate.id)).toEqual({ enrolled: false, required: true });
     expect(((await failure(teamCaller.wallet.summary())) as TRPCError).code).toBe("FORBIDDEN");
@@ -240,6 +241,7 @@ describe("16 two-factor: where it is required", () => {
     const another = await transaction(async (tx) =>
       tx.user.create({ data: { email: `team-${crypto.randomUUID()}@saldo.test`, name: "Rekan 2", passwordHash: "x", role: "MERCHANT", merchantId: m.merchantId } }),
     );
+    await db.membership.create({ data: { userId: another.id, merchantId: m.merchantId, role: "viewer" } });
     await expect(callerFor({ id: another.id, email: another.email, role: "MERCHANT", merchantId: m.merchantId }).wallet.summary()).resolves.toBeTruthy();
   });
 });
