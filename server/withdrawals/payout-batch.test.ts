@@ -21,6 +21,7 @@ import { submitPayoutBatch } from "./submit-payout-batch";
 import { validatePayoutBatch, type PayoutBatchRowInput } from "./validate-payout-batch";
 import { POST as postBatch } from "../../app/api/v1/withdraw/batch/route";
 import { GET as getBatch } from "../../app/api/v1/withdraw/batch/[id]/route";
+import * as trpcRoute from "../../app/api/trpc/[trpc]/route";
 
 const merchantActor = (merchantId: string): Actor => ({ type: "USER", id: `user-of-${merchantId}` });
 let adminCount = 0;
@@ -352,5 +353,28 @@ describe("the desk", () => {
     expect(lines[1]).toContain("rejected");
     expect(lines[1]).toContain("Rekening diblokir");
     expect((await verifyInvariants(db)).problems).toEqual([]);
+  });
+});
+
+describe("body caps", () => {
+  it("lets batch procedures and the batch route read large bodies; every other route keeps the default cap", async () => {
+    const rows = danaRows(1_500, 20_000);
+    const big = JSON.stringify({ json: { rows } });
+    expect(big.length).toBeGreaterThan(65_536);
+    const post = (procedure: string, body: string) => trpcRoute.POST(new Request(`http://localhost/api/trpc/${procedure}`, { method: "POST", headers: { "content-type": "application/json" }, body }));
+    // Read in full and handed to tRPC (outside Next's request scope here, so it fails there, not on size).
+    expect((await post("payoutBatches.validate", big)).status).not.toBe(413);
+    expect((await post("deposits.create", big)).status).toBe(413);
+    expect((await post("payoutBatches.validate", "x".repeat(6_000_001))).status).toBe(413);
+
+    const m = await createMerchant();
+    await fund(m.merchantId, 100_000_000);
+    const key = await createKey(m.merchantId);
+    const rest = (body: string) =>
+      postBatch(new Request("http://localhost/api/v1/withdraw/batch", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body }), { params: Promise.resolve({}) });
+    const ok = await rest(JSON.stringify({ rows }));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ row_count: 1_500 });
+    expect((await rest("x".repeat(4_000_001))).status).toBe(413);
   });
 });
