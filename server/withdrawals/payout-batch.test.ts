@@ -12,6 +12,7 @@ import { balanceOf, reserveMany, verifyInvariants, voidHold } from "../ledger";
 import { transaction } from "../db";
 import { buildPayoutBatchReport } from "./build-payout-batch-report";
 import { decidePayoutBatch } from "./decide-payout-batch";
+import { giveWithdrawalApproval } from "./give-withdrawal-approval";
 import { getPayoutBatch } from "./get-payout-batch";
 import { listPayoutBatchQueue } from "./list-payout-batch-queue";
 import { listWithdrawalQueue } from "./list-withdrawal-queue";
@@ -337,14 +338,16 @@ describe("the desk", () => {
     // The second admin approves the large row; the batch completes once every payout settled.
     const second = await createAdmin();
     const big = all.at(-1)!;
-    const done = await decidePayoutBatch({ batchId: batch.id, action: "approve", ids: [big.id], actor: second });
-    expect(done.outcomes[0]!.outcome).toBe("approved");
+    expect((await db.payoutBatch.findUniqueOrThrow({ where: { id: batch.id } })).completedAt).toBeNull();
+    // Approved as a single withdrawal would be: the settlement of the last row completes the batch.
+    const done = await giveWithdrawalApproval({ withdrawalId: big.id, actor: second });
+    expect(done.outcome).toBe("approved");
+    expect((await db.payoutBatch.findUniqueOrThrow({ where: { id: batch.id } })).completedAt).not.toBeNull();
+    expect(await db.notification.count({ where: { merchantId: m.merchantId, type: "payout_batch.completed" } })).toBe(1);
     const final = await getPayoutBatch({ batchId: batch.id, merchantId: m.merchantId });
-    if (final.progress.processing === 0) {
-      expect(final.batch.completedAt).not.toBeNull();
-      expect(await db.notification.count({ where: { merchantId: m.merchantId, type: "payout_batch.completed" } })).toBe(1);
-    }
-    expect((await listPayoutBatchQueue({})).items.some((b) => b.id === batch.id)).toBe(final.progress.processing > 0);
+    expect(final.progress).toMatchObject({ pending: 0, processing: 0, success: 59, rejected: 2 });
+    expect(await db.notification.count({ where: { merchantId: m.merchantId, type: "payout_batch.completed" } })).toBe(1);
+    expect((await listPayoutBatchQueue({})).items.some((b) => b.id === batch.id)).toBe(false);
 
     const report = await buildPayoutBatchReport({ batchId: batch.id, merchantId: m.merchantId });
     const lines = report.csv.trim().split(/\r?\n/);

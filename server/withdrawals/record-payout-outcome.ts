@@ -13,6 +13,7 @@ import { alertOnLowBalances } from "../treasury/low-balance";
 import { enqueueEvent } from "../webhooks/outbox";
 import { withdrawalNotFound } from "./errors";
 import { withdrawView } from "./views";
+import { completePayoutBatchIfDoneIn } from "./complete-payout-batch";
 
 /** A payout whose outcome is still open: handed to the provider (`sending`) or not known (`unknown`). */
 export const IN_FLIGHT_STATUSES = ["sending", "unknown"] as const;
@@ -55,6 +56,7 @@ export async function settlePayout(tx: Tx, withdrawal: Withdrawal, outcome: Payo
       metadata: { payoutRef: outcome.reference },
     });
     await enqueueEvent(tx, { merchantId: done.merchantId, type: "withdraw.success", data: withdrawView(done) });
+    if (done.batchId) await completePayoutBatchIfDoneIn(tx, done.batchId);
     return done;
   }
   const failed = await finish(tx, withdrawal, from, {
@@ -75,6 +77,7 @@ export async function settlePayout(tx: Tx, withdrawal: Withdrawal, outcome: Payo
     metadata: { reason: outcome.reason, payoutRef: failed.payoutRef },
   });
   await enqueueEvent(tx, { merchantId: failed.merchantId, type: "withdraw.rejected", data: withdrawView(failed) });
+  if (failed.batchId) await completePayoutBatchIfDoneIn(tx, failed.batchId);
   return failed;
 }
 

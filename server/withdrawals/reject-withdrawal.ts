@@ -7,6 +7,7 @@ import { AppError } from "../errors";
 import { voidHold } from "../ledger";
 import { alertOnLowBalances } from "../treasury/low-balance";
 import { enqueueEvent } from "../webhooks/outbox";
+import { completePayoutBatchIfDoneIn } from "./complete-payout-batch";
 import { notPendingError } from "./errors";
 import { withdrawView } from "./views";
 
@@ -36,6 +37,7 @@ export async function rejectWithdrawal(input: { withdrawalId: string; note: stri
       metadata: { note },
     });
     await enqueueEvent(tx, { merchantId: rejected.merchantId, type: "withdraw.rejected", data: withdrawView(rejected) });
+    if (rejected.batchId) await completePayoutBatchIfDoneIn(tx, rejected.batchId);
     return rejected;
   });
 }
