@@ -145,4 +145,13 @@ test("a 1,000-row CSV with 3 bad rows is fixed in place and submitted; the desk 
   expect(lines[0]).toBe("row,withdraw_id,amount,fee,total_deduct,method,account_number,account_name,note,reference,status,admin_note,failure_reason,created_at,processed_at");
   expect(lines.slice(1).every((line) => line.includes(",success,"))).toBe(true);
   expect(lines[BAD.amount]).toMatch(new RegExp(`^${BAD.amount},[0-9a-f]{24},15000,1000,16000,dana,`));
+
+  // At 390 px (a phone) the batch pages do not scroll sideways: wide tables scroll in their frame.
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const path of ["/withdrawals/batch", `/withdrawals/batch/${batchId}`]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} at 390 px`).toBeLessThanOrEqual(0);
+  }
 });

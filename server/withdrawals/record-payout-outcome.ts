@@ -14,6 +14,7 @@ import { alertOnLowBalances } from "../treasury/low-balance";
 import { enqueueEvent } from "../webhooks/outbox";
 import { withdrawalNotFound } from "./errors";
 import { withdrawView } from "./views";
+import { completePayoutBatchIfDoneIn } from "./complete-payout-batch";
 
 /** A payout whose outcome is still open: handed to the provider (`sending`) or not known (`unknown`). */
 export const IN_FLIGHT_STATUSES = ["sending", "unknown"] as const;
@@ -56,6 +57,7 @@ export async function settlePayout(tx: Tx, withdrawal: Withdrawal, outcome: Payo
       metadata: { payoutRef: outcome.reference },
     });
     await enqueueEvent(tx, { merchantId: done.merchantId, type: "withdraw.success", data: withdrawView(done) });
+    if (done.batchId) await completePayoutBatchIfDoneIn(tx, done.batchId);
     return done;
   }
   const failed = await finish(tx, withdrawal, from, {
@@ -78,6 +80,7 @@ export async function settlePayout(tx: Tx, withdrawal: Withdrawal, outcome: Payo
   await enqueueEvent(tx, { merchantId: failed.merchantId, type: "withdraw.rejected", data: withdrawView(failed) });
   // Approved, then refused by the provider: the merchant was told "approved", so tell them this too.
   await queueWithdrawalRejectedMail(tx, failed, outcome.reason);
+  if (failed.batchId) await completePayoutBatchIfDoneIn(tx, failed.batchId);
   return failed;
 }
 

@@ -8,6 +8,7 @@ import { voidHold } from "../ledger";
 import { queueWithdrawalRejectedMail } from "../notifications/withdrawal-decision-mails";
 import { alertOnLowBalances } from "../treasury/low-balance";
 import { enqueueEvent } from "../webhooks/outbox";
+import { completePayoutBatchIfDoneIn } from "./complete-payout-batch";
 import { notPendingError } from "./errors";
 import { withdrawView } from "./views";
 
@@ -38,6 +39,7 @@ export async function rejectWithdrawal(input: { withdrawalId: string; note: stri
     });
     await enqueueEvent(tx, { merchantId: rejected.merchantId, type: "withdraw.rejected", data: withdrawView(rejected) });
     await queueWithdrawalRejectedMail(tx, rejected, note);
+    if (rejected.batchId) await completePayoutBatchIfDoneIn(tx, rejected.batchId);
     return rejected;
   });
 }
