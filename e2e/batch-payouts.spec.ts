@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { SEEDED, login, logout } from "./helpers";
+import { SEEDED, ensureTwoFactor, login, logout } from "./helpers";
+import { linkIn, waitForMail } from "./mail";
 
 // Batch payouts (issue 15): a fresh merchant, funded by a manual adjustment two admins give,
 // uploads a 1,000-row CSV with 3 bad rows, fixes the 3 rows in place, validates again and submits
@@ -63,6 +64,10 @@ test("a 1,000-row CSV with 3 bad rows is fixed in place and submitted; the desk 
   // The merchant opens Batch payout from Withdrawals; the template downloads.
   await login(page, email, "rahasia-123");
   await expect(page).toHaveURL(/\/dashboard$/);
+  // A batch payout is withdrawals: a verified email and two-factor first, as for one withdrawal.
+  await page.goto(linkIn(await waitForMail(email, /Verifikasi email/), "/verify-email?token="));
+  await expect(page.getByTestId("verify-result")).toHaveAttribute("data-result", "verified");
+  await ensureTwoFactor(page, email);
   await page.goto("/withdrawals");
   await page.getByRole("link", { name: "Batch payout" }).click();
   await expect(page).toHaveURL(/\/withdrawals\/batch$/);

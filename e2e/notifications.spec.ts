@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { SEEDED, login, logout } from "./helpers";
+import { SEEDED, ensureTwoFactor, login, logout } from "./helpers";
 import { mailTo, waitForMail } from "./mail";
 
 // Amounts no other spec uses, so the rows and mails are easy to find.
@@ -48,6 +48,7 @@ test("a rejection is mailed with its note and amount; a user who unticks themsel
   test.setTimeout(180_000);
   await login(page, SEEDED.merchant.email, SEEDED.merchant.password);
   await expect(page).toHaveURL(/\/dashboard$/);
+  await ensureTwoFactor(page, SEEDED.merchant.email); // portal withdrawals need two-factor
   const first = await requestWithdrawal(page, FIRST);
   const second = await requestWithdrawal(page, SECOND);
   await logout(page);

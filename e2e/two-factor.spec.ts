@@ -1,3 +1,4 @@
+import { linkIn, waitForMail } from "./mail";
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { SEEDED, freshTotpCode, logout, totpCode, totpSecretOf } from "./helpers";
@@ -52,6 +53,9 @@ test("a merchant enrols at its first withdrawal (QR + secret), keeps the recover
   await page.getByLabel("Kata sandi").fill(password);
   await page.getByRole("button", { name: "Daftar" }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
+  // Withdrawals also wait for a verified email: opened from the mail.
+  await page.goto(linkIn(await waitForMail(email, /Verifikasi email/), "/verify-email?token="));
+  await expect(page.getByTestId("verify-result")).toHaveAttribute("data-result", "verified");
 
   // Funds to withdraw: a QRIS top-up paid in the sandbox.
   await page.goto("/topup");

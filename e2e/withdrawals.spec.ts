@@ -167,7 +167,11 @@ test("an admin adjusts a merchant's balance with a reason, suspends it (sign-in 
   await expect(page.getByTestId("merchant-available")).toHaveText("Rp 50.000");
   await expect(page.getByTestId("merchant-ledger-row").first()).toContainText("Kompensasi gangguan layanan");
 
-  // Suspend with a reason.
+  // Suspend with a reason: merchant settings are the superadmin's (admin2 is an approver).
+  await logout(page);
+  await login(page, SEEDED.admin.email, SEEDED.admin.password);
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto(merchantUrl);
   await page.getByLabel("Alasan", { exact: true }).fill("Verifikasi dokumen belum lengkap");
   await page.getByRole("button", { name: "Tangguhkan merchant" }).click();
   await expect(page.getByTestId("merchant-status")).toHaveText("Ditangguhkan");

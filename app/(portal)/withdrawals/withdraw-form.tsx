@@ -80,7 +80,9 @@ export function WithdrawForm({ methods, available, twoFactorEnrolled = true }: {
       try {
         return await request.mutateAsync({ amount, method: method.code as "dana", accountNumber, accountName: name, idempotencyKey });
       } catch (e) {
-        if ((e as { data?: { appCode?: string | null } }).data?.appCode === "FORBIDDEN") setNeedsTwoFactor(true);
+        // Refused for want of two-factor (not for an unverified email, which the banner explains).
+        const refusal = e as { message?: string; data?: { appCode?: string | null } };
+        if (refusal.data?.appCode === "FORBIDDEN" && /two-factor|dua faktor/i.test(refusal.message ?? "")) setNeedsTwoFactor(true);
         throw e;
       }
     };
