@@ -122,6 +122,8 @@ test("a merchant requests withdrawals; the admin approves one and rejects the ot
 });
 
 test("an admin adjusts a merchant's balance with a reason, suspends it (sign-in says why) and reinstates it", async ({ page }) => {
+  // Three admin sign-ins: a TOTP code is taken once, so a sign-in may wait for the next 30 s step.
+  test.setTimeout(180_000);
   const name = `Toko Tangguh ${Date.now()}`;
   const email = `tangguh-${Date.now()}@saldo.test`;
   await page.goto("/register");
