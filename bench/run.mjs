@@ -15,7 +15,7 @@
 //   BENCH_NOTIFICATIONS=3000 BENCH_CALLBACKS=4000 BENCH_PAGES=1000 BENCH_SECONDS=10 BENCH_LIST_ROWS=1000000
 import { execFileSync, spawn } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -293,7 +293,12 @@ async function startApps(engine, url, count, extraEnv = {}) {
     const port = PORT + i;
     const appUrl = `http://127.0.0.1:${port}`;
     const env = { ...baseEnv, DATABASE_URL: url, NEXTAUTH_URL: appUrl, APP_URL: appUrl, ...extraEnv };
-    apps.push({ url: appUrl, child: await startProcess(`${engine}-app-${port}${extraEnv.DEBUG ? "-debug" : ""}`, bin("next"), ["start", "-p", String(port)], env) });
+    // BENCH_CPU_PROF=<dir>: the app processes run under `node --cpu-prof` (a profile per process, written at exit).
+    const profile = process.env.BENCH_CPU_PROF;
+    const [command, args] = profile
+      ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profile}`, realpathSync(bin("next")), "start", "-p", String(port)]]
+      : [bin("next"), ["start", "-p", String(port)]];
+    apps.push({ url: appUrl, child: await startProcess(`${engine}-app-${port}${extraEnv.DEBUG ? "-debug" : ""}`, command, args, env) });
   }
   return apps;
 }
