@@ -1,4 +1,4 @@
-import { db, type Db, type Tx } from "../db";
+import { db, readCommitted, type Db, type Tx } from "../db";
 import { holdCode, walletCode } from "./accounts";
 import { cursorId, keysetPage } from "../../lib/keyset-cursor";
 import { pageResult, pageSkip } from "../../lib/pagination";
@@ -11,8 +11,14 @@ type Reader = Db | Tx;
  * statement for both accounts (the REST hot path: GET /api/v1/balance), without the query builder.
  */
 export async function balanceOf(reader: Reader, merchantId: string) {
+  const rows = await reader.$queryRaw<BalanceRow[]>`SELECT "code", "balance" FROM "LedgerAccount" WHERE "code" IN (${walletCode(merchantId)}, ${holdCode(merchantId)})`;
+  return balancesFrom(rows, merchantId);
+}
+
+type BalanceRow = { code: string; balance: bigint | number | string };
+
+function balancesFrom(rows: BalanceRow[], merchantId: string) {
   const wallet = walletCode(merchantId);
-  const rows = await reader.$queryRaw<{ code: string; balance: bigint | number | string }[]>`SELECT "code", "balance" FROM "LedgerAccount" WHERE "code" IN (${wallet}, ${holdCode(merchantId)})`;
   let available = 0n;
   let held = 0n;
   for (const row of rows) {
@@ -79,9 +85,13 @@ export async function walletHistory(...args: [merchantId: string, page: HistoryP
   };
 }
 
-/** A merchant's balances for the REST and page edges, which do not hold a database handle. */
+/**
+ * A merchant's balances for the REST and page edges, which do not hold a database handle: the
+ * hottest read of the API (GET /api/v1/balance), so it is one committed read off Prisma's pipeline.
+ */
 export async function merchantBalance(merchantId: string) {
-  return balanceOf(db, merchantId);
+  const rows = await readCommitted<BalanceRow>(`SELECT "code", "balance" FROM "LedgerAccount" WHERE "code" IN (?, ?)`, [walletCode(merchantId), holdCode(merchantId)]);
+  return balancesFrom(rows, merchantId);
 }
 
 /** Several merchants' balances in one query (lists that show a balance per row, such as the withdrawal desk). */
