@@ -61,6 +61,14 @@ export async function runAutoTopUps(transport?: WebhookTransport, now = new Date
       results.push({ mandateId: mandate.id, outcome: "already_open" });
       continue;
     }
+    // The debit's openKey is ours now: any earlier debit of this mandate is closed, and if it was
+    // paid its credit committed with the closing. A tick that read the balance before that credit
+    // would pull a second time for the same dip; read again, and stand down if it is covered.
+    if ((await balanceOf(db, mandate.merchantId)).available >= mandate.merchant.lowBalanceThreshold!) {
+      await transaction((tx) => expireDepositInTx(tx, deposit, "cancelled", { type: "WORKER" }));
+      results.push({ mandateId: mandate.id, outcome: "already_open" });
+      continue;
+    }
     const debit = await debits.debit({ depositId: deposit.id, accountNumber: mandate.accountNumber, amount });
     if (debit.ok) {
       results.push({ mandateId: mandate.id, outcome: "debited" });
